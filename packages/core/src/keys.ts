@@ -1,0 +1,28 @@
+import type { PaymentTokenType } from './types.js';
+
+export interface PaymentTokenFilters {
+  tokenType?: readonly Exclude<PaymentTokenType, 'unknown'>[];
+}
+
+const all = ['savedcards'] as const;
+
+/**
+ * Every query key the library uses, general → specific. Invalidate a prefix to refresh everything
+ * under it: `savedCardsKeys.paymentTokens(uuid)` covers every filtered list of that customer.
+ */
+export const savedCardsKeys = {
+  all,
+  customers: () => [...all, 'customer'] as const,
+  customer: (uuid: string) => [...all, 'customer', uuid] as const,
+  paymentTokens: (uuid: string) => [...all, 'paymentTokens', uuid] as const,
+  paymentTokenList: (uuid: string, filters: PaymentTokenFilters = {}) =>
+    [
+      ...all,
+      'paymentTokens',
+      uuid,
+      'list',
+      { tokenType: filters.tokenType ? [...filters.tokenType].sort() : null },
+    ] as const,
+  tokenStatus: (uuid: string, token: string) =>
+    [...all, 'paymentTokens', uuid, 'status', token] as const,
+};

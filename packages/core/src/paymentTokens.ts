@@ -1,0 +1,63 @@
+import type { GatewayClient } from './client.js';
+import { type CallOptions, getCustomer } from './customers.js';
+import { GatewayError } from './errors.js';
+import { hasDefaultFlag, isRecord, normalizeSavedCard } from './normalize.js';
+import { gatewayPaths, wireTokenTypes } from './paths.js';
+import type { PaymentTokenType, SavedCard } from './types.js';
+
+export interface ListPaymentTokensOptions extends CallOptions {
+  /** Only these kinds of token. Filtered by the gateway and again here. */
+  tokenType?: readonly Exclude<PaymentTokenType, 'unknown'>[];
+  /**
+   * How to learn the customer's default token when the gateway's tokens carry no `default` flag
+   * (older responses). Defaults to `getCustomer`; the React layer passes its cached customer.
+   */
+  resolveDefaultToken?: () => Promise<string | undefined>;
+}
+
+/**
+ * `GET …/customers/{uuid}/payment_tokens`: every token of the customer, including pending and
+ * failed ones, normalised. Tokens without an id are dropped.
+ */
+export async function listPaymentTokens(
+  client: GatewayClient,
+  uuid: string,
+  options: ListPaymentTokensOptions = {},
+): Promise<SavedCard[]> {
+  const { tokenType, signal } = options;
+  const data = await client.request({
+    method: 'GET',
+    path: gatewayPaths.paymentTokens(uuid),
+    query: { token_type: tokenType?.map((type) => wireTokenTypes[type]).join(',') || undefined },
+    signal,
+  });
+  const rawTokens = isRecord(data) ? data.payment_tokens : undefined;
+  if (!Array.isArray(rawTokens)) {
+    throw new GatewayError({
+      kind: 'invalid-response',
+      status: 200,
+      message: 'GET payment tokens returned no token list',
+    });
+  }
+  let defaultToken: string | undefined;
+  if (!rawTokens.every(hasDefaultFlag)) {
+    defaultToken = await (options.resolveDefaultToken
+      ? options.resolveDefaultToken()
+      : getCustomer(client, uuid, { signal }).then((customer) => customer.defaultToken));
+  }
+  const context = {
+    defaultToken,
+    now: client.now(),
+    expiringWithinDays: client.expiringWithinDays,
+  };
+  const cards: SavedCard[] = [];
+  const seen = new Set<string>();
+  for (const raw of rawTokens) {
+    const card = normalizeSavedCard(raw, context);
+    if (card && !seen.has(card.token) && (!tokenType || tokenType.some((t) => t === card.type))) {
+      seen.add(card.token);
+      cards.push(card);
+    }
+  }
+  return cards;
+}
