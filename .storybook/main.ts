@@ -1,0 +1,14 @@
+import { defineMain } from '@storybook/react-vite/node';
+
+export default defineMain({
+  framework: '@storybook/react-vite',
+  stories: ['../stories/**/*.mdx', '../stories/**/*.stories.@(ts|tsx)'],
+  addons: ['@storybook/addon-docs', '@storybook/addon-a11y', '@storybook/addon-vitest', 'msw-storybook-addon'],
+  staticDirs: ['../public'],
+  core: { disableTelemetry: true },
+  // Resolve the workspace packages to their TypeScript sources (package.json "source" condition).
+  viteFinal: async (config) => {
+    const { mergeConfig, defaultClientConditions } = await import('vite');
+    return mergeConfig(config, { resolve: { conditions: ['source', ...defaultClientConditions] } });
+  },
+});
