@@ -1,0 +1,69 @@
+import type { SavedCard } from '@savedcards/core';
+import { useCustomer } from '@savedcards/react';
+import { SavedCardList, useMessages } from '@savedcards/ui';
+import { useId, useState } from 'react';
+
+const ITEMS = [
+  { name: 'Oolong tea, 150 g', price: 168 },
+  { name: 'Porcelain tea cup (pair)', price: 220 },
+];
+const total = ITEMS.reduce((sum, item) => sum + item.price, 0);
+const hkd = new Intl.NumberFormat('en-HK', { style: 'currency', currency: 'HKD' });
+
+export function Checkout({ scenario }: { scenario: string }) {
+  const headingId = useId();
+  const messages = useMessages();
+  const customer = useCustomer();
+  const [card, setCard] = useState<SavedCard>();
+  const [paid, setPaid] = useState<string>();
+
+  return (
+    <main className="checkout">
+      <header>
+        <p className="shop">Wonder Shop</p>
+        <h1>Checkout</h1>
+        {customer.data ? <p className="signed-in">Signed in as {customer.data.name}</p> : null}
+      </header>
+
+      <section aria-labelledby="summary-heading" className="panel">
+        <h2 id="summary-heading">Order summary</h2>
+        <ul className="items">
+          {ITEMS.map((item) => (
+            <li key={item.name}>
+              <span>{item.name}</span>
+              <span>{hkd.format(item.price)}</span>
+            </li>
+          ))}
+        </ul>
+        <p className="total">
+          <span>Total</span>
+          <span>{hkd.format(total)}</span>
+        </p>
+      </section>
+
+      <section aria-labelledby={headingId} className="panel">
+        <h2 id={headingId}>Pay with</h2>
+        <SavedCardList aria-labelledby={headingId} hideExpired onSelect={setCard} />
+        <button
+          type="button"
+          className="pay"
+          disabled={!card}
+          onClick={() => card && setPaid(messages.cardLabel({ ...card, isDefault: false }))}
+        >
+          Pay {hkd.format(total)}
+        </button>
+        <p role="status" className="paid">
+          {paid ? `Paid ${hkd.format(total)} with ${paid}. (Demo: no money moved.)` : ''}
+        </p>
+      </section>
+
+      <footer>
+        Demo on the mock gateway, scenario <code>{scenario}</code>. Try{' '}
+        <a href="?scenario=slow">slow</a>, <a href="?scenario=empty">empty</a>,{' '}
+        <a href="?scenario=server-error">server error</a>,{' '}
+        <a href="?scenario=network-error">network error</a>,{' '}
+        <a href="?scenario=envelope-b">older envelope</a> or <a href="?">default</a>.
+      </footer>
+    </main>
+  );
+}

@@ -1,0 +1,313 @@
+import { detectBrand, maskCardNumber } from './card.js';
+import { DEMO_CUSTOMER, VERIFY_URL_BASE, demoTokenInits, expiryFrom } from './fixtures.js';
+import type { TokenInit } from './fixtures.js';
+import { createIdCounter } from './ids.js';
+import type { IdCounter } from './ids.js';
+import type { WireCreditCard, WireCustomer, WireToken } from './wire.js';
+
+/** `'demo'`: the demo customer with six cards (see `DEMO_TOKENS`); `'empty'`: the customer, no cards. */
+export type GatewaySeed = 'demo' | 'empty';
+
+export interface GatewayDbOptions {
+  /** Default `'demo'`. `db.reset()` without options returns to this seed. */
+  seed?: GatewaySeed;
+  /** Clock used when seeding (expiry dates) and for default expiries. Default `() => new Date()`. */
+  now?: () => Date;
+}
+
+/** What `db.upsertCustomer` takes (wire field names). Fields left out keep their stored value. */
+export interface CustomerInput {
+  reference_number: string;
+  name?: string;
+  email?: string;
+  dial_code?: string;
+  phone?: string;
+  company_name?: string;
+  default_payment_method?: string;
+  /** A token id of this customer to make the default; `null` clears the default. */
+  default_payment_token?: string | null;
+}
+
+/** Fields of a stored token that can change after it is created (what a 3DS check updates). */
+export type TokenPatch = Partial<
+  Pick<WireToken, 'state' | 'verify_url' | 'verify_uuid' | 'error_code' | 'error_msg'>
+>;
+
+export interface GatewayDbSnapshot {
+  customers: Array<{ customer: WireCustomer; payment_tokens: WireToken[] }>;
+}
+
+/**
+ * The mock gateway's state: customers (by uuid and by reference number), each customer's ordered
+ * payment tokens and default token. Every read returns a copy in wire shape, so callers cannot change
+ * state by mutating what they got. Card numbers are masked on the way in and never stored in full.
+ */
+export interface GatewayDb {
+  /** The clock this db was created with. */
+  readonly now: () => Date;
+  /** Restores a seed with the same ids as a fresh db. Without `seed`, the seed the db was created with. */
+  reset(options?: { seed?: GatewaySeed }): void;
+  getCustomer(uuid: string): WireCustomer | undefined;
+  findCustomerByReference(referenceNumber: string): WireCustomer | undefined;
+  listCustomers(): WireCustomer[];
+  /**
+   * Creates or updates the customer with this `reference_number` (same uuid back). Throws if
+   * `default_payment_token` is not a token of that customer. Does not apply the gateway's validation
+   * rules (the handlers do), so tests can arrange odd data.
+   */
+  upsertCustomer(input: CustomerInput): WireCustomer;
+  /** The customer's tokens in creation order; `[]` for an unknown customer. */
+  listTokens(customerUuid: string): WireToken[];
+  getToken(customerUuid: string, token: string): WireToken | undefined;
+  /** Adds a token (defaults in `TokenInit`) at the end of the list. Throws for an unknown customer. */
+  addToken(customerUuid: string, init?: TokenInit): WireToken;
+  /** Changes a token's state fields. Throws for an unknown customer or token. */
+  updateToken(customerUuid: string, token: string, patch: TokenPatch): WireToken;
+  /** Sets (or with `null` clears) the default, whatever the token's state. Throws if unknown. */
+  setDefaultToken(customerUuid: string, token: string | null): WireCustomer;
+  /** Removes a token; clears the default if it was the default. `false` if there was no such token. */
+  deleteToken(customerUuid: string, token: string): boolean;
+  /** Everything, in wire shape, for assertions. */
+  snapshot(): GatewayDbSnapshot;
+}
+
+interface StoredCustomer {
+  uuid: string;
+  reference_number: string;
+  name: string;
+  email: string;
+  dial_code: string;
+  phone: string;
+  company_name: string;
+  default_payment_method: string;
+  default_payment_token: string | null;
+}
+
+type StoredToken = Omit<WireToken, 'default'>;
+
+interface State {
+  ids: IdCounter;
+  customers: Map<string, StoredCustomer>;
+  byReference: Map<string, string>;
+  tokens: Map<string, StoredToken[]>;
+}
+
+const PROFILE_FIELDS = [
+  'name',
+  'email',
+  'dial_code',
+  'phone',
+  'company_name',
+  'default_payment_method',
+] as const;
+
+export function createGatewayDb(options: GatewayDbOptions = {}): GatewayDb {
+  const initialSeed = options.seed ?? 'demo';
+  const now = options.now ?? (() => new Date());
+  let state = emptyState();
+
+  function emptyState(): State {
+    return {
+      ids: createIdCounter(),
+      customers: new Map(),
+      byReference: new Map(),
+      tokens: new Map(),
+    };
+  }
+
+  function requireCustomer(uuid: string): StoredCustomer {
+    const customer = state.customers.get(uuid);
+    if (!customer) throw new Error(`GatewayDb: no customer ${uuid}`);
+    return customer;
+  }
+
+  function tokensOf(uuid: string): StoredToken[] {
+    return state.tokens.get(uuid) ?? [];
+  }
+
+  function toWireToken(customer: StoredCustomer, token: StoredToken): WireToken {
+    return {
+      ...token,
+      default: customer.default_payment_token === token.token,
+      credit_card: { ...token.credit_card },
+    };
+  }
+
+  function toWireCustomer(customer: StoredCustomer): WireCustomer {
+    const defaultToken = tokensOf(customer.uuid).find(
+      (t) => t.token === customer.default_payment_token,
+    );
+    return {
+      ...customer,
+      default_payment_token: defaultToken ? toWireToken(customer, defaultToken) : null,
+    };
+  }
+
+  function seed(kind: GatewaySeed): void {
+    state = emptyState();
+    const customer = db.upsertCustomer({
+      reference_number: DEMO_CUSTOMER.referenceNumber,
+      name: DEMO_CUSTOMER.name,
+      email: DEMO_CUSTOMER.email,
+      dial_code: DEMO_CUSTOMER.dialCode,
+      phone: DEMO_CUSTOMER.phone,
+      company_name: DEMO_CUSTOMER.companyName,
+      default_payment_method: 'Credit Card',
+    });
+    if (kind === 'empty') return;
+    for (const { init } of demoTokenInits(now())) db.addToken(customer.uuid, init);
+  }
+
+  const db: GatewayDb = {
+    now,
+
+    reset(resetOptions) {
+      seed(resetOptions?.seed ?? initialSeed);
+    },
+
+    getCustomer(uuid) {
+      const customer = state.customers.get(uuid);
+      return customer ? toWireCustomer(customer) : undefined;
+    },
+
+    findCustomerByReference(referenceNumber) {
+      const uuid = state.byReference.get(referenceNumber);
+      return uuid === undefined ? undefined : db.getCustomer(uuid);
+    },
+
+    listCustomers() {
+      return [...state.customers.values()].map(toWireCustomer);
+    },
+
+    upsertCustomer(input) {
+      const existingUuid = state.byReference.get(input.reference_number);
+      const existing = existingUuid === undefined ? undefined : state.customers.get(existingUuid);
+      const uuid = existing?.uuid ?? state.ids.next('customer');
+      const next: StoredCustomer = existing
+        ? { ...existing }
+        : {
+            uuid,
+            reference_number: input.reference_number,
+            name: '',
+            email: '',
+            dial_code: '',
+            phone: '',
+            company_name: '',
+            default_payment_method: '',
+            default_payment_token: null,
+          };
+      for (const field of PROFILE_FIELDS) {
+        const value = input[field];
+        if (value !== undefined) next[field] = value;
+      }
+      if (input.default_payment_token !== undefined) {
+        const token = input.default_payment_token;
+        if (token !== null && !tokensOf(uuid).some((t) => t.token === token)) {
+          throw new Error(`GatewayDb: customer ${uuid} has no token ${token}`);
+        }
+        next.default_payment_token = token;
+      }
+      state.customers.set(uuid, next);
+      state.byReference.set(next.reference_number, uuid);
+      if (!state.tokens.has(uuid)) state.tokens.set(uuid, []);
+      return toWireCustomer(next);
+    },
+
+    listTokens(customerUuid) {
+      const customer = state.customers.get(customerUuid);
+      if (!customer) return [];
+      return tokensOf(customerUuid).map((t) => toWireToken(customer, t));
+    },
+
+    getToken(customerUuid, token) {
+      return db.listTokens(customerUuid).find((t) => t.token === token);
+    },
+
+    addToken(customerUuid, init = {}) {
+      const customer = requireCustomer(customerUuid);
+      const number = maskCardNumber(init.number ?? '4242424242424242');
+      const fallbackExpiry = expiryFrom(now(), 24);
+      const tokenState = init.state ?? 'success';
+      const pending = tokenState === 'pending';
+      const verifyUuid =
+        init.verify_uuid !== undefined
+          ? init.verify_uuid
+          : pending
+            ? state.ids.next('verify')
+            : null;
+      const verifyUrl =
+        init.verify_url !== undefined
+          ? init.verify_url
+          : pending && verifyUuid !== null
+            ? `${VERIFY_URL_BASE}${verifyUuid}`
+            : null;
+      const creditCard: WireCreditCard = {
+        number,
+        exp_month: init.exp_month ?? fallbackExpiry.exp_month,
+        exp_year: init.exp_year ?? fallbackExpiry.exp_year,
+        holder_name: init.holder_name ?? customer.name,
+        brand: init.brand ?? detectBrand(number),
+        billing_currency: init.billing_currency ?? 'HKD',
+      };
+      const stored: StoredToken = {
+        token_type: init.token_type ?? 'CreditCard',
+        token: state.ids.next('token'),
+        state: tokenState,
+        verify_url: verifyUrl,
+        verify_uuid: verifyUuid,
+        error_code: init.error_code ?? '',
+        error_msg: init.error_msg ?? '',
+        credit_card: creditCard,
+      };
+      state.tokens.set(customerUuid, [...tokensOf(customerUuid), stored]);
+      if (init.default) customer.default_payment_token = stored.token;
+      return toWireToken(customer, stored);
+    },
+
+    updateToken(customerUuid, token, patch) {
+      const customer = requireCustomer(customerUuid);
+      const list = tokensOf(customerUuid);
+      const index = list.findIndex((t) => t.token === token);
+      const current = list[index];
+      if (!current) throw new Error(`GatewayDb: customer ${customerUuid} has no token ${token}`);
+      const updated: StoredToken = { ...current, ...patch };
+      state.tokens.set(
+        customerUuid,
+        list.map((t, i) => (i === index ? updated : t)),
+      );
+      return toWireToken(customer, updated);
+    },
+
+    setDefaultToken(customerUuid, token) {
+      const customer = requireCustomer(customerUuid);
+      return db.upsertCustomer({
+        reference_number: customer.reference_number,
+        default_payment_token: token,
+      });
+    },
+
+    deleteToken(customerUuid, token) {
+      const customer = state.customers.get(customerUuid);
+      const list = tokensOf(customerUuid);
+      if (!customer || !list.some((t) => t.token === token)) return false;
+      state.tokens.set(
+        customerUuid,
+        list.filter((t) => t.token !== token),
+      );
+      if (customer.default_payment_token === token) customer.default_payment_token = null;
+      return true;
+    },
+
+    snapshot() {
+      return {
+        customers: [...state.customers.values()].map((customer) => ({
+          customer: toWireCustomer(customer),
+          payment_tokens: db.listTokens(customer.uuid),
+        })),
+      };
+    },
+  };
+
+  seed(initialSeed);
+  return db;
+}
