@@ -11,7 +11,9 @@ import { STORY_BASE_URL } from '../stories/gateway';
 function Providers({ children, customerUuid }: { children: ReactNode; customerUuid: string }) {
   // Fresh per story: no cache leaks between stories.
   const [queryClient] = useState(() => new QueryClient());
-  const [client] = useState(() => createGatewayClient({ baseUrl: STORY_BASE_URL, timeoutMs: 8000 }));
+  const [client] = useState(() =>
+    createGatewayClient({ baseUrl: STORY_BASE_URL, timeoutMs: 8000 }),
+  );
   return (
     <QueryClientProvider client={queryClient}>
       <SavedCardsProvider client={client} customerUuid={customerUuid} retry={0}>

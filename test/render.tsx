@@ -4,7 +4,7 @@ import { SavedCardsProvider } from '@savedcards/react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import type { ReactElement, ReactNode } from 'react';
-import { TEST_BASE_URL } from './server';
+import { server, TEST_BASE_URL } from './server';
 
 export function createTestQueryClient() {
   return new QueryClient({ defaultOptions: { queries: { gcTime: Number.POSITIVE_INFINITY } } });
@@ -22,6 +22,7 @@ export interface ProvidersOptions {
 export function createWrapper(options: ProvidersOptions = {}) {
   const queryClient = options.queryClient ?? createTestQueryClient();
   const client = createGatewayClient({ baseUrl: TEST_BASE_URL, ...options.client });
+  // biome-ignore lint/correctness/noComponentHookFactories: a wrapper closes over this test's clients.
   function Wrapper({ children }: { children: ReactNode }) {
     return (
       <QueryClientProvider client={queryClient}>
@@ -44,7 +45,7 @@ export function renderWithProviders(ui: ReactElement, options: ProvidersOptions 
 }
 
 /** Counts requests reaching the mock gateway, by `METHOD pathname-suffix`. */
-export function countRequests(server: import('msw/node').SetupServerApi) {
+export function countRequests() {
   const seen: string[] = [];
   const listener = ({ request }: { request: Request }) => {
     const { pathname } = new URL(request.url);

@@ -14,7 +14,9 @@ const BASE_URL = '/api/wonder';
 // `?scenario=slow` (or empty, server-error, network-error, malformed-json, envelope-b) picks how the
 // mock gateway behaves.
 const requested = new URLSearchParams(window.location.search).get('scenario') ?? 'default';
-const scenario = (Object.hasOwn(gatewayScenarios, requested) ? requested : 'default') as GatewayScenarioName;
+const scenario = (
+  Object.hasOwn(gatewayScenarios, requested) ? requested : 'default'
+) as GatewayScenarioName;
 
 await startGatewayWorker({ baseUrl: BASE_URL, scenario, quiet: true });
 

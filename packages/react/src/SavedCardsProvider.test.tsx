@@ -2,7 +2,12 @@ import { createGatewayClient } from '@savedcards/core';
 import { DEMO_CUSTOMER } from '@savedcards/msw';
 import { renderHook } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { SavedCardsProvider, useCustomer, usePaymentTokens, useSavedCardsContext } from './index.js';
+import {
+  SavedCardsProvider,
+  useCustomer,
+  usePaymentTokens,
+  useSavedCardsContext,
+} from './index.js';
 
 describe('SavedCardsProvider', () => {
   it('names the hook and the provider to add when a hook is used outside it', () => {

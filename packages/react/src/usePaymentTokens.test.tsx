@@ -54,7 +54,7 @@ describe('usePaymentTokens', () => {
 
   it('with old responses (no default flag) learns the default from one shared customer request', async () => {
     server.use(...createGatewayHandlers({ baseUrl: TEST_BASE_URL, db, scenario: 'envelope-b' }));
-    const requests = countRequests(server);
+    const requests = countRequests();
     const { Wrapper } = createWrapper();
     const { result } = renderHook(() => ({ tokens: usePaymentTokens(), customer: useCustomer() }), {
       wrapper: Wrapper,
@@ -70,7 +70,7 @@ describe('usePaymentTokens', () => {
   });
 
   it('with new responses makes no customer request at all', async () => {
-    const requests = countRequests(server);
+    const requests = countRequests();
     const { Wrapper } = createWrapper();
     const { result } = renderHook(() => usePaymentTokens(), { wrapper: Wrapper });
     await waitFor(() => expect(result.current.isSuccess).toBe(true));
@@ -84,7 +84,7 @@ describe('usePaymentTokens', () => {
         HttpResponse.json({ error_code: 'E400001', error_message: 'Bad request' }, { status: 400 }),
       ),
     );
-    const requests = countRequests(server);
+    const requests = countRequests();
     const { Wrapper } = createWrapper({ retry: 2 });
     const { result } = renderHook(() => usePaymentTokens(), { wrapper: Wrapper });
     await waitFor(() => expect(result.current.isError).toBe(true));
@@ -102,7 +102,9 @@ describe('usePaymentTokens', () => {
   });
 
   it('reports a malformed reply as an invalid response', async () => {
-    server.use(...createGatewayHandlers({ baseUrl: TEST_BASE_URL, db, scenario: 'malformed-json' }));
+    server.use(
+      ...createGatewayHandlers({ baseUrl: TEST_BASE_URL, db, scenario: 'malformed-json' }),
+    );
     const { Wrapper } = createWrapper();
     const { result } = renderHook(() => usePaymentTokens(), { wrapper: Wrapper });
     await waitFor(() => expect(result.current.isError).toBe(true));

@@ -17,6 +17,19 @@ function expiryOf(token: string) {
   return `${month.padStart(2, '0')}/${String(card?.credit_card?.exp_year ?? '').slice(-2)}`;
 }
 
+function Checkout() {
+  const [token, setToken] = useState<string | null>(DEMO_TOKENS.unionpay);
+  return (
+    <>
+      <SavedCardList value={token} onSelect={(card) => setToken(card.token)} />
+      <output>{token ?? 'none'}</output>
+      <button type="button" onClick={() => setToken(null)}>
+        clear
+      </button>
+    </>
+  );
+}
+
 describe('SavedCardList', () => {
   it('shows each card as a radio named by brand, last four, expiry and default', async () => {
     renderWithProviders(<SavedCardList />);
@@ -95,25 +108,15 @@ describe('SavedCardList', () => {
     await waitFor(() => expect(unionpay).toHaveFocus());
     expect(unionpay).toBeChecked();
     await user.keyboard('{/ArrowDown}');
-    expect(onSelect).toHaveBeenLastCalledWith(expect.objectContaining({ token: DEMO_TOKENS.unionpay }));
+    expect(onSelect).toHaveBeenLastCalledWith(
+      expect.objectContaining({ token: DEMO_TOKENS.unionpay }),
+    );
     await user.tab();
     expect(screen.getByRole('button', { name: 'after' })).toHaveFocus();
   });
 
   it('can be controlled', async () => {
     const user = userEvent.setup();
-    function Checkout() {
-      const [token, setToken] = useState<string | null>(DEMO_TOKENS.unionpay);
-      return (
-        <>
-          <SavedCardList value={token} onSelect={(card) => setToken(card.token)} />
-          <output>{token ?? 'none'}</output>
-          <button type="button" onClick={() => setToken(null)}>
-            clear
-          </button>
-        </>
-      );
-    }
     renderWithProviders(<Checkout />);
     expect(await screen.findByRole('radio', { name: /UnionPay/ })).toBeChecked();
     expect(screen.getByRole('radio', { name: /Visa ending in 4242/ })).not.toBeChecked();
@@ -121,7 +124,9 @@ describe('SavedCardList', () => {
     expect(screen.getByRole('status')).toHaveTextContent(DEMO_TOKENS.mastercard);
     expect(screen.getByRole('radio', { name: /Mastercard ending in 4444/ })).toBeChecked();
     await user.click(screen.getByRole('button', { name: 'clear' }));
-    expect(screen.getAllByRole('radio').filter((radio) => radio.getAttribute('aria-checked') === 'true')).toEqual([]);
+    expect(
+      screen.getAllByRole('radio').filter((radio) => radio.getAttribute('aria-checked') === 'true'),
+    ).toEqual([]);
   });
 
   it('hides expired cards with hideExpired', async () => {

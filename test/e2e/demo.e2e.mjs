@@ -1,0 +1,170 @@
+// End to end in Debian's Chromium: the demo checkout, built, on the mock gateway in a service worker.
+// Prints `e2e: N passed, N failed` and writes reports/e2e.json for the CI summary.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AxeBuilder } from '@axe-core/playwright';
+import { chromium } from 'playwright-core';
+import { chromiumLaunchOptions } from './chromium.mjs';
+import { serveStatic } from './staticServer.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const dist = path.join(root, 'examples/checkout/dist');
+const reports = path.join(root, 'reports');
+mkdirSync(reports, { recursive: true });
+
+if (!process.env.E2E_SKIP_BUILD) {
+  execFileSync(
+    'pnpm',
+    ['exec', 'vite', 'build', '--config', 'examples/checkout/vite.config.ts', '--logLevel', 'warn'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
+}
+
+const results = [];
+async function check(name, body) {
+  try {
+    await body();
+    results.push({ name, ok: true });
+    console.log(`  ✓ ${name}`);
+  } catch (error) {
+    results.push({ name, ok: false, error: String(error?.stack ?? error) });
+    console.log(
+      `  ✗ ${name}\n    ${String(error?.message ?? error)
+        .split('\n')
+        .join('\n    ')}`,
+    );
+  }
+}
+function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+const site = await serveStatic(dist);
+const browser = await chromium.launch(chromiumLaunchOptions);
+try {
+  const context = await browser.newContext({ viewport: { width: 720, height: 900 } });
+  const page = await context.newPage();
+  const consoleErrors = [];
+  page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
+  page.on('pageerror', (error) => consoleErrors.push(`pageerror: ${error.message}`));
+  const gatewayResponses = [];
+  page.on('response', (response) => {
+    if (response.url().includes('/api/wonder/')) gatewayResponses.push(response);
+  });
+
+  await page.goto(site.url);
+  const visa = page.getByRole('radio', {
+    name: /Visa ending in 4242, expires \d\d\/\d\d, default/,
+  });
+
+  await check('lists the saved cards, default first and pre-selected', async () => {
+    await visa.waitFor({ timeout: 20_000 });
+    assert((await visa.getAttribute('aria-checked')) === 'true', 'the default Visa is not checked');
+    const names = await page
+      .getByRole('radio')
+      .evaluateAll((radios) => radios.map((r) => r.getAttribute('aria-label')));
+    assert(
+      names.length === 5,
+      `expected 5 cards without the expired one, got ${names.length}: ${names}`,
+    );
+  });
+
+  await check('the gateway requests were answered by the mock in the service worker', async () => {
+    assert(gatewayResponses.length > 0, 'no gateway request seen');
+    for (const response of gatewayResponses) {
+      assert(
+        response.fromServiceWorker(),
+        `${response.url()} did not come from the service worker`,
+      );
+      assert(response.status() === 200, `${response.url()} answered ${response.status()}`);
+    }
+  });
+
+  await check(
+    'on load: exactly one token list request and at most one customer request',
+    async () => {
+      const paths = gatewayResponses.map((r) =>
+        new URL(r.url()).pathname.replace(/^.*\/openapi/, ''),
+      );
+      const lists = paths.filter((p) => /\/payment_tokens$/.test(p)).length;
+      const customers = paths.filter((p) => /^\/customers\/[^/]+$/.test(p)).length;
+      console.log(`    requests on load: ${lists} list, ${customers} customer`);
+      assert(lists === 1, `${lists} list requests`);
+      assert(customers <= 1, `${customers} customer requests`);
+    },
+  );
+
+  await check('axe finds no violations on the checkout page', async () => {
+    const axe = await new AxeBuilder({ page }).analyze();
+    assert(
+      axe.violations.length === 0,
+      `axe: ${axe.violations.map((v) => `${v.id} (${v.nodes.length})`).join(', ')}`,
+    );
+  });
+
+  await check(
+    'keyboard only with real key events: Tab in, ArrowDown selects the next usable card, Pay',
+    async () => {
+      await page.getByRole('heading', { name: 'Pay with' }).click();
+      await page.keyboard.press('Tab');
+      assert(
+        await visa.evaluate((el) => el === document.activeElement),
+        'Tab did not land on the checked card',
+      );
+      await page.keyboard.press('ArrowDown');
+      const mastercard = page.getByRole('radio', { name: /Mastercard ending in 4444/ });
+      await page.waitForFunction(() =>
+        document.activeElement?.getAttribute('aria-label')?.includes('4444'),
+      );
+      assert(
+        (await mastercard.getAttribute('aria-checked')) === 'true',
+        'ArrowDown did not select the next card',
+      );
+      await page.keyboard.press('ArrowDown');
+      await page.waitForFunction(() =>
+        document.activeElement?.getAttribute('aria-label')?.includes('8599'),
+      );
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
+      const status = page.getByRole('status').filter({ hasText: 'Paid' });
+      await status.waitFor({ timeout: 5000 });
+      const text = await status.textContent();
+      assert(text?.includes('UnionPay ending in 8599'), `status says: ${text}`);
+    },
+  );
+
+  await page.screenshot({ path: path.join(reports, 'demo-checkout.png'), fullPage: true });
+
+  await check('no console errors', async () => {
+    assert(consoleErrors.length === 0, consoleErrors.join('\n'));
+  });
+
+  await check('a failing gateway shows an alert with a retry, not an empty list', async () => {
+    await page.goto(`${site.url}/?scenario=server-error`);
+    const alert = page.getByRole('alert');
+    await alert.waitFor({ timeout: 20_000 });
+    assert(
+      (await alert.textContent())?.includes('We could not load your saved cards'),
+      'no load error text',
+    );
+    await page.getByRole('button', { name: 'Try again' }).waitFor();
+    assert(
+      await page.getByRole('button', { name: /^Pay/ }).isDisabled(),
+      'Pay is enabled without a card',
+    );
+  });
+} finally {
+  await browser.close();
+  await site.close();
+}
+
+const passed = results.filter((r) => r.ok).length;
+const failed = results.length - passed;
+writeFileSync(path.join(reports, 'e2e.json'), JSON.stringify({ passed, failed, results }, null, 2));
+console.log(`e2e: ${passed} passed, ${failed} failed`);
+if (failed > 0) process.exitCode = 1;
