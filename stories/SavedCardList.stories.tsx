@@ -187,7 +187,9 @@ export const OlderGatewayResponses: Story = {
   parameters: { msw: { handlers: gateway('envelope-b').handlers } },
   play: async ({ canvas }) => {
     await expect(
-      await canvas.findByRole('radio', { name: /Visa ending in 4242, expires \d\d\/\d\d, default/ }),
+      await canvas.findByRole('radio', {
+        name: /Visa ending in 4242, expires \d\d\/\d\d, default/,
+      }),
     ).toBeChecked();
   },
 };
@@ -224,7 +226,12 @@ export const ManyCards: Story = {
   parameters: {
     msw: {
       handlers: gateway('default', (db) => {
-        const numbers = ['4012888888881881', '5105105105105100', '3566002020360505', '6011111111111117'];
+        const numbers = [
+          '4012888888881881',
+          '5105105105105100',
+          '3566002020360505',
+          '6011111111111117',
+        ];
         for (let index = 0; index < 18; index += 1) {
           db.addToken(DEMO_CUSTOMER.uuid, { number: numbers[index % numbers.length] });
         }

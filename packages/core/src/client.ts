@@ -110,6 +110,8 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayClien
       requestHeaders.set('Content-Type', 'application/json');
     }
 
+    // Before the timer is set, so an already-aborted call leaves no timer behind.
+    signal?.throwIfAborted();
     const controller = new AbortController();
     const limit = rest.timeoutMs ?? timeoutMs;
     let timedOut = false;
@@ -118,7 +120,6 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayClien
       controller.abort();
     }, limit);
     const onAbort = () => controller.abort(signal?.reason);
-    signal?.throwIfAborted();
     signal?.addEventListener('abort', onAbort, { once: true });
 
     let status = 0;

@@ -21,7 +21,7 @@ export const savedCardsKeys = {
       'paymentTokens',
       uuid,
       'list',
-      { tokenType: filters.tokenType ? [...filters.tokenType].sort() : null },
+      { tokenType: filters.tokenType?.length ? [...filters.tokenType].sort() : null },
     ] as const,
   tokenStatus: (uuid: string, token: string) =>
     [...all, 'paymentTokens', uuid, 'status', token] as const,

@@ -178,7 +178,7 @@ export function normalizeSavedCard(raw: unknown, context: NormalizeCardContext):
     verifyUrl: readText(raw.verify_url, MAX_URL),
     verifyUuid: readText(raw.verify_uuid),
     errorCode: readDisplayText(raw.error_code),
-    errorMessage: readDisplayText(raw.error_msg ?? raw.error_message),
+    errorMessage: readDisplayText(raw.error_msg) ?? readDisplayText(raw.error_message),
   };
   for (const [key, value] of Object.entries(optional)) {
     if (value !== undefined) {

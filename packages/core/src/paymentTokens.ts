@@ -24,7 +24,9 @@ export async function listPaymentTokens(
   uuid: string,
   options: ListPaymentTokensOptions = {},
 ): Promise<SavedCard[]> {
-  const { tokenType, signal } = options;
+  const { signal } = options;
+  // An empty filter means no filter, as in the query key.
+  const tokenType = options.tokenType?.length ? options.tokenType : undefined;
   const data = await client.request({
     method: 'GET',
     path: gatewayPaths.paymentTokens(uuid),
