@@ -34,3 +34,82 @@ export async function getCustomer(
   });
   return readCustomerData(data, 'GET customer');
 }
+
+/** What `upsertCustomer` sends. `referenceNumber` is your own id for the customer. */
+export interface CustomerProfileInput {
+  referenceNumber: string;
+  name: string;
+  phone: string;
+  email?: string;
+  dialCode?: string;
+  companyName?: string;
+  /** Opaque: send back what you read. */
+  defaultPaymentMethod?: string;
+  /** Makes this token the customer's default. */
+  defaultToken?: string;
+}
+
+function toWireCustomer(profile: CustomerProfileInput) {
+  const wire: Record<string, string> = {
+    reference_number: profile.referenceNumber,
+    name: profile.name,
+    phone: profile.phone,
+  };
+  const optional = {
+    email: profile.email,
+    dial_code: profile.dialCode,
+    company_name: profile.companyName,
+    default_payment_method: profile.defaultPaymentMethod,
+    default_payment_token: profile.defaultToken,
+  };
+  for (const [key, value] of Object.entries(optional)) {
+    if (value !== undefined && value !== '') {
+      wire[key] = value;
+    }
+  }
+  return wire;
+}
+
+/**
+ * `POST …/customers`: creates or updates a customer, idempotent on `referenceNumber` (the same
+ * uuid comes back for the same reference number).
+ */
+export async function upsertCustomer(
+  client: GatewayClient,
+  profile: CustomerProfileInput,
+  options: CallOptions = {},
+): Promise<Customer> {
+  const data = await client.request({
+    method: 'POST',
+    path: gatewayPaths.customers(),
+    body: { customer: toWireCustomer(profile) },
+    signal: options.signal,
+  });
+  return readCustomerData(data, 'POST customer');
+}
+
+/**
+ * Makes `token` the customer's default: Wonder's documented way is an upsert with
+ * `default_payment_token`, sending the profile fields already known so nothing is blanked.
+ */
+export function setDefaultPaymentToken(
+  client: GatewayClient,
+  customer: Customer,
+  token: string,
+  options: CallOptions = {},
+): Promise<Customer> {
+  return upsertCustomer(
+    client,
+    {
+      referenceNumber: customer.referenceNumber,
+      name: customer.name,
+      phone: customer.phone,
+      email: customer.email,
+      dialCode: customer.dialCode,
+      companyName: customer.companyName,
+      defaultPaymentMethod: customer.defaultPaymentMethod,
+      defaultToken: token,
+    },
+    options,
+  );
+}

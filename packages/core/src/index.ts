@@ -7,8 +7,8 @@ export type {
   GatewayRequest,
   HeadersOption,
 } from './client.js';
-export { getCustomer } from './customers.js';
-export type { CallOptions } from './customers.js';
+export { getCustomer, setDefaultPaymentToken, upsertCustomer } from './customers.js';
+export type { CallOptions, CustomerProfileInput } from './customers.js';
 export { readEnvelope } from './envelope.js';
 export type { Envelope } from './envelope.js';
 export { GatewayError, isGatewayError, isRetryableError } from './errors.js';
@@ -28,9 +28,17 @@ export {
 } from './normalize.js';
 export type { NormalizeCardContext } from './normalize.js';
 export { gatewayPaths, OPENAPI_PREFIX, wireTokenTypes } from './paths.js';
-export { listPaymentTokens } from './paymentTokens.js';
+export { deletePaymentToken, listPaymentTokens } from './paymentTokens.js';
 export type { ListPaymentTokensOptions } from './paymentTokens.js';
 export { redactCardData } from './redact.js';
+export { createRemovalPolicy, pickPromotionCandidate } from './removalPolicy.js';
+export type {
+  CanRemove,
+  RemovalContext,
+  RemovalDecision,
+  RemovalPolicyOptions,
+  RemovalRefusal,
+} from './removalPolicy.js';
 export type {
   CardBrand,
   Customer,

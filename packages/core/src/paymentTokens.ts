@@ -63,3 +63,28 @@ export async function listPaymentTokens(
   }
   return cards;
 }
+
+/**
+ * `DELETE …/customers/{uuid}/payment_tokens` with `{"token": …}`. Resolves when the gateway
+ * confirms (`data.success: true`); anything else is a `GatewayError`.
+ */
+export async function deletePaymentToken(
+  client: GatewayClient,
+  customerUuid: string,
+  token: string,
+  options: CallOptions = {},
+): Promise<void> {
+  const data = await client.request({
+    method: 'DELETE',
+    path: gatewayPaths.paymentTokens(customerUuid),
+    body: { token },
+    signal: options.signal,
+  });
+  if (!isRecord(data) || data.success !== true) {
+    throw new GatewayError({
+      kind: 'invalid-response',
+      status: 200,
+      message: 'DELETE payment token was not confirmed by the gateway',
+    });
+  }
+}
