@@ -7,7 +7,6 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => {
   cleanup();
   server.resetHandlers();
-  server.events.removeAllListeners();
   db.reset();
 });
 afterAll(() => server.close());

@@ -1,5 +1,5 @@
 import { createGatewayHandlers, DEMO_CUSTOMER, DEMO_TOKENS } from '@savedcards/msw';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { db, server, TEST_BASE_URL } from '../../../test/server';
 import {
   createGatewayClient,
@@ -12,13 +12,22 @@ import {
 
 const client = () => createGatewayClient({ baseUrl: TEST_BASE_URL });
 
+const listeners: Array<(event: { request: Request }) => void> = [];
+afterEach(() => {
+  for (const listener of listeners.splice(0)) {
+    server.events.removeListener('request:start', listener);
+  }
+});
+
 function captureBodies() {
   const bodies: unknown[] = [];
-  server.events.on('request:start', async ({ request }) => {
+  const listener = async ({ request }: { request: Request }) => {
     if (request.method !== 'GET') {
       bodies.push(await request.clone().json());
     }
-  });
+  };
+  listeners.push(listener);
+  server.events.on('request:start', listener);
   return bodies;
 }
 
