@@ -89,3 +89,25 @@ describe('savedCardsKeys: empty filter', () => {
     );
   });
 });
+
+describe('savedCardsKeys: lists and mutations', () => {
+  it('nests every filtered list under paymentTokenLists, and status queries outside it', () => {
+    const lists = savedCardsKeys.paymentTokenLists('c');
+    expect(
+      savedCardsKeys.paymentTokenList('c', { tokenType: ['card'] }).slice(0, lists.length),
+    ).toEqual(lists);
+    expect(savedCardsKeys.tokenStatus('c', 't').slice(0, lists.length)).not.toEqual(lists);
+  });
+
+  it('puts every write of a customer under one mutations prefix', () => {
+    const prefix = savedCardsKeys.mutations('c');
+    for (const key of [
+      savedCardsKeys.upsertCustomerMutation('c'),
+      savedCardsKeys.setDefaultMutation('c'),
+      savedCardsKeys.deletePaymentTokenMutation('c'),
+    ]) {
+      expect(key.slice(0, prefix.length)).toEqual(prefix);
+    }
+    expect(savedCardsKeys.setDefaultMutation('d').slice(0, prefix.length)).not.toEqual(prefix);
+  });
+});

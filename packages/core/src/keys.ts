@@ -15,6 +15,8 @@ export const savedCardsKeys = {
   customers: () => [...all, 'customer'] as const,
   customer: (uuid: string) => [...all, 'customer', uuid] as const,
   paymentTokens: (uuid: string) => [...all, 'paymentTokens', uuid] as const,
+  /** Every filtered token list of the customer (not the token-status queries). */
+  paymentTokenLists: (uuid: string) => [...all, 'paymentTokens', uuid, 'list'] as const,
   paymentTokenList: (uuid: string, filters: PaymentTokenFilters = {}) =>
     [
       ...all,
@@ -25,4 +27,10 @@ export const savedCardsKeys = {
     ] as const,
   tokenStatus: (uuid: string, token: string) =>
     [...all, 'paymentTokens', uuid, 'status', token] as const,
+  /** Mutation keys: every write for one customer shares the `mutations(uuid)` prefix. */
+  mutations: (uuid: string) => [...all, 'mutation', uuid] as const,
+  upsertCustomerMutation: (uuid: string) => [...all, 'mutation', uuid, 'upsertCustomer'] as const,
+  setDefaultMutation: (uuid: string) => [...all, 'mutation', uuid, 'setDefault'] as const,
+  deletePaymentTokenMutation: (uuid: string) =>
+    [...all, 'mutation', uuid, 'deletePaymentToken'] as const,
 };

@@ -1,5 +1,11 @@
 'use client';
 
+export {
+  deletePaymentTokenMutationOptions,
+  setDefaultPaymentTokenMutationOptions,
+  upsertCustomerMutationOptions,
+} from './mutations.js';
+export type { TokenVariables } from './mutations.js';
 export { customerQueryOptions, paymentTokensQueryOptions } from './queries.js';
 export type { ReadOptions } from './queries.js';
 export {
@@ -9,5 +15,8 @@ export {
 } from './SavedCardsProvider.js';
 export type { SavedCardsContextValue, SavedCardsProviderProps } from './SavedCardsProvider.js';
 export { useCustomer } from './useCustomer.js';
+export { useDeletePaymentToken } from './useDeletePaymentToken.js';
 export { usePaymentTokens } from './usePaymentTokens.js';
 export type { UsePaymentTokensOptions } from './usePaymentTokens.js';
+export { useSetDefaultPaymentToken } from './useSetDefaultPaymentToken.js';
+export { useUpsertCustomer } from './useUpsertCustomer.js';

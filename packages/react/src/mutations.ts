@@ -1,0 +1,82 @@
+import {
+  type Customer,
+  type CustomerProfileInput,
+  deletePaymentToken,
+  type GatewayClient,
+  savedCardsKeys,
+  setDefaultPaymentToken,
+  upsertCustomer,
+} from '@savedcards/core';
+import { mutationOptions } from '@tanstack/react-query';
+import {
+  rollbackCustomerCache,
+  settleCustomerCache,
+  snapshotCustomerCache,
+  writeCustomerCache,
+} from './optimistic.js';
+import { customerQueryOptions } from './queries.js';
+
+export interface TokenVariables {
+  token: string;
+}
+
+/** Create or update the customer; the cached customer is replaced with the gateway's answer. */
+export function upsertCustomerMutationOptions(client: GatewayClient, customerUuid: string) {
+  return mutationOptions({
+    mutationKey: savedCardsKeys.upsertCustomerMutation(customerUuid),
+    mutationFn: (profile: CustomerProfileInput) => upsertCustomer(client, profile),
+    onSuccess: (customer, _profile, _result, { client: queryClient }) => {
+      queryClient.setQueryData<Customer>(savedCardsKeys.customer(customer.uuid), customer);
+    },
+  });
+}
+
+/**
+ * Make a card the default, optimistically. Writes for one customer run one after another (a
+ * mutation scope), so two quick choices reach the gateway in order and the last one wins.
+ */
+export function setDefaultPaymentTokenMutationOptions(client: GatewayClient, customerUuid: string) {
+  return mutationOptions({
+    mutationKey: savedCardsKeys.setDefaultMutation(customerUuid),
+    scope: { id: `savedcards:default:${customerUuid}` },
+    mutationFn: async ({ token }: TokenVariables, { client: queryClient }) => {
+      const customer = await queryClient.ensureQueryData(
+        customerQueryOptions(client, customerUuid),
+      );
+      return setDefaultPaymentToken(client, customer, token);
+    },
+    onMutate: async ({ token }, { client: queryClient }) => {
+      const snapshot = await snapshotCustomerCache(queryClient, customerUuid);
+      writeCustomerCache(queryClient, customerUuid, {
+        cards: (cards) => cards.map((card) => ({ ...card, isDefault: card.token === token })),
+        customer: (customer) => ({ ...customer, defaultToken: token }),
+      });
+      return snapshot;
+    },
+    onError: (_error, _variables, snapshot, { client: queryClient }) =>
+      rollbackCustomerCache(queryClient, customerUuid, snapshot),
+    onSettled: (_data, _error, _variables, _snapshot, { client: queryClient }) =>
+      settleCustomerCache(queryClient, customerUuid),
+  });
+}
+
+/** Remove a saved card, optimistically: it leaves every cached list at once. */
+export function deletePaymentTokenMutationOptions(client: GatewayClient, customerUuid: string) {
+  return mutationOptions({
+    mutationKey: savedCardsKeys.deletePaymentTokenMutation(customerUuid),
+    mutationFn: ({ token }: TokenVariables) => deletePaymentToken(client, customerUuid, token),
+    onMutate: async ({ token }, { client: queryClient }) => {
+      const snapshot = await snapshotCustomerCache(queryClient, customerUuid);
+      writeCustomerCache(queryClient, customerUuid, {
+        cards: (cards) => cards.filter((card) => card.token !== token),
+        customer: ({ defaultToken, ...customer }) =>
+          defaultToken === token ? customer : { ...customer, defaultToken },
+      });
+      return snapshot;
+    },
+    onError: (_error, _variables, snapshot, { client: queryClient }) =>
+      rollbackCustomerCache(queryClient, customerUuid, snapshot),
+    onSettled: (_data, _error, _variables, _snapshot, { client: queryClient }) =>
+      settleCustomerCache(queryClient, customerUuid),
+  });
+}
