@@ -89,7 +89,7 @@ describe('useSetDefaultPaymentToken', () => {
     // The first choice's request is the slow one: only sending in order makes the second win.
     server.use(
       http.post(`${TEST_BASE_URL}${OPENAPI_PREFIX}/customers`, async ({ request }) => {
-        const body = await request.clone().json();
+        const body = (await request.clone().json()) as { customer: Record<string, string> };
         if (body.customer.default_payment_token === DEMO_TOKENS.mastercard) {
           await delay(150);
         }
