@@ -16,6 +16,7 @@ export {
 export type { SavedCardsContextValue, SavedCardsProviderProps } from './SavedCardsProvider.js';
 export { useCustomer } from './useCustomer.js';
 export { useDeletePaymentToken } from './useDeletePaymentToken.js';
+export { useOnlineStatus } from './useOnlineStatus.js';
 export { usePaymentTokens } from './usePaymentTokens.js';
 export type { UsePaymentTokensOptions } from './usePaymentTokens.js';
 export { useSetDefaultPaymentToken } from './useSetDefaultPaymentToken.js';

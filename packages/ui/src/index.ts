@@ -1,9 +1,19 @@
 'use client';
 
+export { Announcements, useAnnouncer } from './Announcements.js';
+export type { Announcer } from './Announcements.js';
 export { CardBrandMark } from './CardBrandMark.js';
 export type { CardBrandMarkProps } from './CardBrandMark.js';
+export { DefaultMethodPicker } from './DefaultMethodPicker/DefaultMethodPicker.js';
+export type { DefaultMethodPickerProps } from './DefaultMethodPicker/DefaultMethodPicker.js';
 export { enMessages, formatExpiry, MessagesContext, useMessages } from './messages.js';
 export type { SavedCardsMessages } from './messages.js';
+export { RemoveCardDialog, SavedCardListActions } from './SavedCardList/actions.js';
+export type {
+  RemoveCardDialogProps,
+  SavedCardAction,
+  SavedCardListActionsProps,
+} from './SavedCardList/actions.js';
 export {
   SavedCardListEmpty,
   SavedCardListError,

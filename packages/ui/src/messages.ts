@@ -1,4 +1,9 @@
-import { type CardBrand, isGatewayError, type SavedCard } from '@savedcards/core';
+import {
+  type CardBrand,
+  isGatewayError,
+  type RemovalRefusal,
+  type SavedCard,
+} from '@savedcards/core';
 import { createContext, useContext } from 'react';
 
 /** Every string the components show or announce. Override any of them through `messages`. */
@@ -12,6 +17,8 @@ export interface SavedCardsMessages {
   /** A support reference for a failed request. */
   errorReference: (requestId: string) => string;
   brandName: (brand: CardBrand) => string;
+  /** A card in a sentence, e.g. "Visa ending in 4242". */
+  cardName: (card: SavedCard) => string;
   /** The radio's accessible name, e.g. "Visa ending in 4242, expires 04/27, default". */
   cardLabel: (card: SavedCard) => string;
   /** The visible masked number, e.g. "•••• 4242". */
@@ -23,6 +30,29 @@ export interface SavedCardsMessages {
   badgeExpired: string;
   badgePending: string;
   badgeFailed: string;
+  /** Row actions: visible text, and accessible names that also name the card. */
+  makeDefault: string;
+  makeDefaultLabel: (card: SavedCard) => string;
+  remove: string;
+  removeLabel: (card: SavedCard) => string;
+  /** The remove confirmation (an alertdialog). */
+  removeTitle: (card: SavedCard) => string;
+  removeDescription: (card: SavedCard) => string;
+  keepCard: string;
+  confirmRemove: string;
+  /** When the removal policy says no. */
+  removeRefusedTitle: (card: SavedCard) => string;
+  removeRefused: (reason: RemovalRefusal) => string;
+  acknowledge: string;
+  /** Announced outcomes. */
+  defaultChanged: (card: SavedCard) => string;
+  removed: (card: SavedCard) => string;
+  setDefaultFailed: (card: SavedCard, error: unknown) => string;
+  removeFailed: (card: SavedCard, error: unknown) => string;
+  offline: string;
+  /** DefaultMethodPicker. */
+  defaultPickerLabel: string;
+  noUsableCards: string;
 }
 
 const BRAND_NAMES: Record<CardBrand, string> = {
@@ -61,9 +91,12 @@ export const enMessages: SavedCardsMessages = {
   },
   errorReference: (requestId) => `Reference: ${requestId}`,
   brandName: (brand) => BRAND_NAMES[brand],
-  cardLabel(card) {
+  cardName(card) {
     const brand = this.brandName(card.brand);
-    const parts = [card.last4 ? `${brand} ending in ${card.last4}` : brand];
+    return card.last4 ? `${brand} ending in ${card.last4}` : brand;
+  },
+  cardLabel(card) {
+    const parts = [this.cardName(card)];
     const expiry = formatExpiry(card);
     if (expiry) {
       parts.push(card.expiry === 'expired' ? `expired ${expiry}` : `expires ${expiry}`);
@@ -81,7 +114,54 @@ export const enMessages: SavedCardsMessages = {
   badgeExpired: 'Expired',
   badgePending: 'Pending verification',
   badgeFailed: 'Verification failed',
+  makeDefault: 'Make default',
+  makeDefaultLabel(card) {
+    return `Make default: ${this.cardName(card)}`;
+  },
+  remove: 'Remove',
+  removeLabel(card) {
+    return `Remove: ${this.cardName(card)}`;
+  },
+  removeTitle(card) {
+    return `Remove ${this.cardName(card)}?`;
+  },
+  removeDescription: (card) =>
+    card.isDefault
+      ? 'This is your default card. To pay with it again you will need to add it again.'
+      : 'To pay with it again you will need to add it again.',
+  keepCard: 'Keep card',
+  confirmRemove: 'Remove card',
+  removeRefusedTitle(card) {
+    return `${this.cardName(card)} can’t be removed`;
+  },
+  removeRefused: (reason) =>
+    ({
+      default: 'It is your default card. Make another card your default first.',
+      'last-card': 'It is your only card. Add another card before removing this one.',
+      'in-use': 'It is in use for an order or subscription.',
+    })[reason],
+  acknowledge: 'OK',
+  defaultChanged(card) {
+    return `${this.cardName(card)} is now your default card.`;
+  },
+  removed(card) {
+    return `${this.cardName(card)} removed.`;
+  },
+  setDefaultFailed(card, error) {
+    return `Could not make ${this.cardName(card)} your default card. Nothing changed.${connectionHint(error)}`;
+  },
+  removeFailed(card, error) {
+    return `Could not remove ${this.cardName(card)}. Nothing changed.${connectionHint(error)}`;
+  },
+  offline: 'You are offline. Changes to your cards are paused until you reconnect.',
+  defaultPickerLabel: 'Default card',
+  noUsableCards: 'You have no card that can be made your default.',
 };
+
+function connectionHint(error: unknown): string {
+  const kind = isGatewayError(error) ? error.kind : undefined;
+  return kind === 'network' || kind === 'timeout' ? ' Check your connection and try again.' : '';
+}
 
 export const MessagesContext = createContext<SavedCardsMessages>(enMessages);
 MessagesContext.displayName = 'SavedCardsMessagesContext';

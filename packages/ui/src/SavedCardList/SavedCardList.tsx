@@ -1,12 +1,16 @@
 import {
+  type CanRemove,
+  createRemovalPolicy,
   type PaymentTokenFilters,
   pickInitialCard,
   type SavedCard,
   sortDefaultFirst,
 } from '@savedcards/core';
 import { usePaymentTokens } from '@savedcards/react';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
+import { Announcements } from '../Announcements.js';
 import { MessagesContext, type SavedCardsMessages, useMessages } from '../messages.js';
+import { RemoveCardDialog, type SavedCardAction, SavedCardListActions } from './actions.js';
 import {
   SavedCardListEmpty,
   SavedCardListError,
@@ -15,6 +19,10 @@ import {
   SavedCardListRow,
   SavedCardListSkeleton,
 } from './parts.js';
+import { useCardManagement } from './useCardManagement.js';
+
+const NO_ACTIONS: readonly SavedCardAction[] = [];
+const allowAll = createRemovalPolicy();
 
 export interface SavedCardListProps extends PaymentTokenFilters {
   /** The selected token (controlled). `null` selects nothing. */
@@ -22,12 +30,21 @@ export interface SavedCardListProps extends PaymentTokenFilters {
   /** The initially selected token (uncontrolled). Without it the default card is pre-selected. */
   defaultValue?: string;
   /**
-   * Called when the customer picks a card. Uncontrolled lists also call it once with the card they
-   * pre-select, so a Pay button can enable straight away.
+   * Called when the customer picks a card. Uncontrolled lists also call it with the card they
+   * pre-select (and again if that card goes away), so a Pay button can enable straight away.
    */
   onSelect?: (card: SavedCard) => void;
   /** Leave expired cards out (checkout). Keep them when customers manage their cards. */
   hideExpired?: boolean;
+  /**
+   * Row actions for an account page: `['make-default', 'remove']`. With actions the list keeps
+   * the gateway's order (rows do not jump when the default changes); without, the default is first.
+   */
+  actions?: readonly SavedCardAction[];
+  /** Decides whether a card may be removed, and why not. Default: every card may be removed. */
+  canRemove?: CanRemove;
+  /** After removing the default card, make the first other usable card the default. */
+  promoteDefaultOnRemove?: boolean;
   /** Form field name, to submit the selected token with a surrounding `<form>`. */
   name?: string;
   required?: boolean;
@@ -39,7 +56,8 @@ export interface SavedCardListProps extends PaymentTokenFilters {
 }
 
 /**
- * The customer's saved cards as an accessible radio group, with loading, empty and error states.
+ * The customer's saved cards as an accessible radio group, with loading, empty and error states,
+ * and optional row actions (make default, remove) whose outcomes are announced.
  * Needs `<SavedCardsProvider>`; built from the `SavedCardList.*` parts.
  */
 export function SavedCardList({
@@ -47,16 +65,22 @@ export function SavedCardList({
   defaultValue,
   onSelect,
   hideExpired = false,
+  actions = NO_ACTIONS,
+  canRemove = allowAll,
+  promoteDefaultOnRemove = false,
   tokenType,
   messages: overrides,
   ...rootProps
 }: SavedCardListProps) {
   const messages = useMessages(overrides);
   const query = usePaymentTokens({ tokenType });
+  const managed = actions.length > 0;
   const cards = useMemo(() => {
     const all = query.data ?? [];
-    return sortDefaultFirst(hideExpired ? all.filter((card) => card.expiry !== 'expired') : all);
-  }, [query.data, hideExpired]);
+    const shown = hideExpired ? all.filter((card) => card.expiry !== 'expired') : all;
+    return managed ? shown : sortDefaultFirst(shown);
+  }, [query.data, hideExpired, managed]);
+  const manage = useCardManagement({ cards, canRemove, promoteDefaultOnRemove, messages });
 
   const [chosen, setChosen] = useState(defaultValue);
   const isControlled = value !== undefined;
@@ -75,7 +99,11 @@ export function SavedCardList({
     }
   }, [cards, selected, isControlled]);
 
-  let content: React.ReactNode;
+  const container = useRef<HTMLDivElement>(null);
+  const rows = useRef(new Map<string, HTMLDivElement>());
+  const radios = useRef(new Map<string, HTMLButtonElement>());
+
+  let content: ReactNode;
   if (query.isPending || (query.isError && query.isFetching)) {
     content = <SavedCardListSkeleton />;
   } else if (query.isError && !query.data) {
@@ -100,19 +128,73 @@ export function SavedCardList({
         {...rootProps}
       >
         {cards.map((card) => (
-          <SavedCardListRow key={card.token}>
-            <SavedCardListItem card={card} />
+          <SavedCardListRow
+            key={card.token}
+            ref={(element) => {
+              element ? rows.current.set(card.token, element) : rows.current.delete(card.token);
+            }}
+          >
+            <SavedCardListItem
+              card={card}
+              ref={(element) => {
+                element
+                  ? radios.current.set(card.token, element)
+                  : radios.current.delete(card.token);
+              }}
+            />
+            {managed ? (
+              <SavedCardListActions
+                card={card}
+                actions={actions}
+                disabled={!manage.online}
+                onMakeDefault={(target) => {
+                  manage.makeDefault(target);
+                  // The button goes away with the change; the card's radio now says "default".
+                  radios.current.get(target.token)?.focus();
+                }}
+                onRemove={manage.requestRemove}
+              />
+            ) : null}
           </SavedCardListRow>
         ))}
       </SavedCardListRoot>
     );
   }
-  return <MessagesContext.Provider value={messages}>{content}</MessagesContext.Provider>;
+
+  return (
+    <MessagesContext.Provider value={messages}>
+      <div ref={container} data-slot="saved-cards" tabIndex={-1}>
+        {content}
+        {managed ? (
+          <>
+            {manage.online ? null : <p data-slot="saved-card-offline">{messages.offline}</p>}
+            <Announcements status={manage.announcer.status} alert={manage.announcer.alert} />
+            <RemoveCardDialog
+              card={manage.dialog?.card ?? null}
+              refusal={manage.dialog?.refusal}
+              onClose={manage.closeDialog}
+              onConfirm={manage.confirmRemove}
+              onCloseAutoFocus={(event) => {
+                // The dialog has no Trigger part, so focus is placed here rather than by Radix.
+                event.preventDefault();
+                const next = manage.focusAfterDialog.current;
+                const row = next ? rows.current.get(next.token) : undefined;
+                const target = row?.querySelector<HTMLElement>('[data-action="remove"]');
+                (target ?? container.current)?.focus();
+              }}
+            />
+          </>
+        ) : null}
+      </div>
+    </MessagesContext.Provider>
+  );
 }
 
 SavedCardList.Root = SavedCardListRoot;
 SavedCardList.Row = SavedCardListRow;
 SavedCardList.Item = SavedCardListItem;
+SavedCardList.Actions = SavedCardListActions;
+SavedCardList.RemoveDialog = RemoveCardDialog;
 SavedCardList.Skeleton = SavedCardListSkeleton;
 SavedCardList.Empty = SavedCardListEmpty;
 SavedCardList.Error = SavedCardListError;

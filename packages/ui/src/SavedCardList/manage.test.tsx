@@ -1,0 +1,206 @@
+import { createRemovalPolicy } from '@savedcards/core';
+import { createGatewayHandlers, DEMO_CUSTOMER, DEMO_TOKENS } from '@savedcards/msw';
+import { onlineManager } from '@tanstack/react-query';
+import { act, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import axe from 'axe-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { countRequests, renderWithProviders } from '../../../../test/render';
+import { db, server, TEST_BASE_URL } from '../../../../test/server';
+import { SavedCardList, type SavedCardListProps } from '../index.js';
+
+const use = (scenario: Parameters<typeof createGatewayHandlers>[0]['scenario']) =>
+  server.use(...createGatewayHandlers({ baseUrl: TEST_BASE_URL, db, scenario }));
+const tokensOnServer = () => db.listTokens(DEMO_CUSTOMER.uuid).map((token) => token.token);
+const serverDefault = () => db.getCustomer(DEMO_CUSTOMER.uuid)?.default_payment_token?.token;
+
+async function renderManage(props: Partial<SavedCardListProps> = {}) {
+  const user = userEvent.setup();
+  renderWithProviders(<SavedCardList actions={['make-default', 'remove']} {...props} />);
+  await screen.findByRole('radiogroup');
+  return user;
+}
+
+afterEach(() => {
+  onlineManager.setOnline(true);
+});
+
+describe('SavedCardList row actions: make default', () => {
+  it('makes a card the default at once, announces it and focuses the card', async () => {
+    const user = await renderManage();
+    await user.click(screen.getByRole('button', { name: 'Make default: UnionPay ending in 8599' }));
+    const unionpay = screen.getByRole('radio', { name: /^UnionPay ending in 8599, .*, default$/ });
+    expect(unionpay).toHaveFocus();
+    expect(
+      screen.getByRole('radio', { name: /^Visa ending in 4242, expires \d\d\/\d\d$/ }),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByText('UnionPay ending in 8599 is now your default card.'),
+    ).toHaveAttribute('role', 'status');
+    expect(serverDefault()).toBe(DEMO_TOKENS.unionpay);
+    expect(screen.queryByRole('button', { name: /Make default: UnionPay/ })).toBeNull();
+  });
+
+  it('offers Make default only for usable cards that are not the default', async () => {
+    await renderManage();
+    const names = screen
+      .getAllByRole('button', { name: /^Make default/ })
+      .map((button) => button.getAttribute('aria-label'));
+    expect(names).toEqual([
+      'Make default: Mastercard ending in 4444',
+      'Make default: UnionPay ending in 8599',
+    ]);
+  });
+
+  it('rolls back and says so when the gateway fails', async () => {
+    const user = await renderManage();
+    use({ failure: { kind: 'server-error', operations: ['upsertCustomer'] } });
+    await user.click(screen.getByRole('button', { name: 'Make default: UnionPay ending in 8599' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Could not make UnionPay ending in 8599 your default card. Nothing changed.',
+    );
+    await waitFor(() =>
+      expect(
+        screen.getByRole('radio', { name: /^Visa ending in 4242, .*, default$/ }),
+      ).toBeInTheDocument(),
+    );
+    expect(
+      screen.getByRole('radio', { name: /^UnionPay ending in 8599, expires \d\d\/\d\d$/ }),
+    ).toBeInTheDocument();
+    expect(serverDefault()).toBe(DEMO_TOKENS.visa);
+  });
+
+  it('sends one request for a double click', async () => {
+    const user = await renderManage();
+    const requests = countRequests();
+    await user.dblClick(
+      screen.getByRole('button', { name: 'Make default: Mastercard ending in 4444' }),
+    );
+    await screen.findByText('Mastercard ending in 4444 is now your default card.');
+    requests.stop();
+    expect(requests.count(/^POST \/customers$/)).toBe(1);
+  });
+});
+
+describe('SavedCardList row actions: remove', () => {
+  it('asks in an alertdialog with focus on Keep card, and Esc keeps the card', async () => {
+    const user = await renderManage();
+    const remove = screen.getByRole('button', { name: 'Remove: Mastercard ending in 4444' });
+    await user.click(remove);
+    const dialog = screen.getByRole('alertdialog', { name: 'Remove Mastercard ending in 4444?' });
+    expect(within(dialog).getByRole('button', { name: 'Keep card' })).toHaveFocus();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(remove).toHaveFocus();
+    expect(tokensOnServer()).toContain(DEMO_TOKENS.mastercard);
+  });
+
+  it('removes on confirm, announces it and moves focus to the next row', async () => {
+    const user = await renderManage();
+    await user.click(screen.getByRole('button', { name: 'Remove: Mastercard ending in 4444' }));
+    await user.click(screen.getByRole('button', { name: 'Remove card' }));
+    expect(screen.queryByRole('radio', { name: /Mastercard ending in 4444/ })).toBeNull();
+    expect(await screen.findByText('Mastercard ending in 4444 removed.')).toHaveAttribute(
+      'role',
+      'status',
+    );
+    expect(
+      screen.getByRole('button', { name: 'Remove: American Express ending in 0005' }),
+    ).toHaveFocus();
+    expect(tokensOnServer()).not.toContain(DEMO_TOKENS.mastercard);
+  });
+
+  it('focuses the list when the last card goes', async () => {
+    db.reset({ seed: 'empty' });
+    db.addToken(DEMO_CUSTOMER.uuid, { number: '4242424242424242', default: true });
+    const user = await renderManage();
+    await user.click(screen.getByRole('button', { name: 'Remove: Visa ending in 4242' }));
+    await user.click(screen.getByRole('button', { name: 'Remove card' }));
+    expect(await screen.findByText('You have no saved cards yet.')).toBeInTheDocument();
+    expect(document.activeElement).toHaveAttribute('data-slot', 'saved-cards');
+  });
+
+  it('puts the card back and says so when the gateway fails', async () => {
+    const user = await renderManage();
+    use({ failure: { kind: 'network-error', operations: ['deleteToken'] } });
+    await user.click(screen.getByRole('button', { name: 'Remove: Mastercard ending in 4444' }));
+    await user.click(screen.getByRole('button', { name: 'Remove card' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Could not remove Mastercard ending in 4444. Nothing changed. Check your connection and try again.',
+    );
+    expect(
+      await screen.findByRole('radio', { name: /Mastercard ending in 4444/ }),
+    ).toBeInTheDocument();
+    expect(
+      screen.getAllByRole('radio').map((radio) => radio.getAttribute('aria-label')?.split(',')[0]),
+    ).toEqual([
+      'Visa ending in 4242',
+      'Mastercard ending in 4444',
+      'American Express ending in 0005',
+      'Visa ending in 1091',
+      'Mastercard ending in 0008',
+      'UnionPay ending in 8599',
+    ]);
+  });
+
+  it('explains a policy refusal instead of removing, and sends nothing', async () => {
+    const user = await renderManage({ canRemove: createRemovalPolicy({ protectDefault: true }) });
+    const requests = countRequests();
+    await user.click(screen.getByRole('button', { name: 'Remove: Visa ending in 4242' }));
+    const dialog = screen.getByRole('alertdialog', {
+      name: 'Visa ending in 4242 can’t be removed',
+    });
+    expect(dialog).toHaveAccessibleDescription(
+      'It is your default card. Make another card your default first.',
+    );
+    expect(within(dialog).queryByRole('button', { name: 'Remove card' })).toBeNull();
+    await user.click(within(dialog).getByRole('button', { name: 'OK' }));
+    requests.stop();
+    expect(requests.seen).toEqual([]);
+    expect(tokensOnServer()).toContain(DEMO_TOKENS.visa);
+  });
+
+  it('refuses to remove the last usable card when the merchant protects it', async () => {
+    db.reset({ seed: 'empty' });
+    db.addToken(DEMO_CUSTOMER.uuid, { number: '4242424242424242', default: true });
+    db.addToken(DEMO_CUSTOMER.uuid, { number: '5555555555554444', state: 'pending' });
+    const user = await renderManage({ canRemove: createRemovalPolicy({ protectLastCard: true }) });
+    await user.click(screen.getByRole('button', { name: 'Remove: Visa ending in 4242' }));
+    expect(
+      screen.getByRole('alertdialog', { name: 'Visa ending in 4242 can’t be removed' }),
+    ).toHaveAccessibleDescription(
+      'It is your only card. Add another card before removing this one.',
+    );
+  });
+
+  it('promotes the next usable card when the default is removed, if asked', async () => {
+    const user = await renderManage({ promoteDefaultOnRemove: true });
+    await user.click(screen.getByRole('button', { name: 'Remove: Visa ending in 4242' }));
+    await user.click(screen.getByRole('button', { name: 'Remove card' }));
+    expect(
+      await screen.findByText('Mastercard ending in 4444 is now your default card.'),
+    ).toBeInTheDocument();
+    expect(serverDefault()).toBe(DEMO_TOKENS.mastercard);
+    expect(tokensOnServer()).not.toContain(DEMO_TOKENS.visa);
+  });
+
+  it('pauses writes while offline', async () => {
+    await renderManage();
+    act(() => onlineManager.setOnline(false));
+    expect(screen.getByText(/You are offline/)).toBeInTheDocument();
+    for (const button of screen.getAllByRole('button', { name: /^(Remove|Make default):/ })) {
+      expect(button).toBeDisabled();
+    }
+  });
+
+  it('has no axe violations with actions and with the dialog open', async () => {
+    const user = await renderManage();
+    // Page-level rules are off: a component test has no page landmarks or colours to check.
+    const options = { rules: { 'color-contrast': { enabled: false }, region: { enabled: false } } };
+    const results = await axe.run(document.body, options);
+    expect(results.violations.map((violation) => violation.id)).toEqual([]);
+    await user.click(screen.getByRole('button', { name: 'Remove: Mastercard ending in 4444' }));
+    const open = await axe.run(document.body, options);
+    expect(open.violations.map((violation) => violation.id)).toEqual([]);
+  });
+});
