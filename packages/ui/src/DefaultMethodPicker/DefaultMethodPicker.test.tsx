@@ -45,8 +45,10 @@ describe('DefaultMethodPicker', () => {
     );
     renderWithProviders(<DefaultMethodPicker />);
     await user.click(await screen.findByRole('radio', { name: /Mastercard ending in 4444/ }));
-    expect(await screen.findByRole('alert')).toHaveTextContent(
-      'Could not make Mastercard ending in 4444 your default card. Nothing changed.',
+    await waitFor(() =>
+      expect(screen.getByRole('alert')).toHaveTextContent(
+        'Could not make Mastercard ending in 4444 your default card. Nothing changed.',
+      ),
     );
     await waitFor(() =>
       expect(screen.getByRole('radio', { name: /Visa ending in 4242/ })).toBeChecked(),

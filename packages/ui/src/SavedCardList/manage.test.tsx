@@ -56,8 +56,10 @@ describe('SavedCardList row actions: make default', () => {
     const user = await renderManage();
     use({ failure: { kind: 'server-error', operations: ['upsertCustomer'] } });
     await user.click(screen.getByRole('button', { name: 'Make default: UnionPay ending in 8599' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent(
-      'Could not make UnionPay ending in 8599 your default card. Nothing changed.',
+    await waitFor(() =>
+      expect(screen.getByRole('alert')).toHaveTextContent(
+        'Could not make UnionPay ending in 8599 your default card. Nothing changed.',
+      ),
     );
     await waitFor(() =>
       expect(
@@ -125,8 +127,10 @@ describe('SavedCardList row actions: remove', () => {
     use({ failure: { kind: 'network-error', operations: ['deleteToken'] } });
     await user.click(screen.getByRole('button', { name: 'Remove: Mastercard ending in 4444' }));
     await user.click(screen.getByRole('button', { name: 'Remove card' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent(
-      'Could not remove Mastercard ending in 4444. Nothing changed. Check your connection and try again.',
+    await waitFor(() =>
+      expect(screen.getByRole('alert')).toHaveTextContent(
+        'Could not remove Mastercard ending in 4444. Nothing changed. Check your connection and try again.',
+      ),
     );
     expect(
       await screen.findByRole('radio', { name: /Mastercard ending in 4444/ }),
