@@ -10,7 +10,7 @@ const ITEMS = [
 const total = ITEMS.reduce((sum, item) => sum + item.price, 0);
 const hkd = new Intl.NumberFormat('en-HK', { style: 'currency', currency: 'HKD' });
 
-export function Checkout({ scenario }: { scenario: string }) {
+export function Checkout() {
   const headingId = useId();
   const messages = useMessages();
   const customer = useCustomer();
@@ -56,14 +56,6 @@ export function Checkout({ scenario }: { scenario: string }) {
           {paid ? `Paid ${hkd.format(total)} with ${paid}. (Demo: no money moved.)` : ''}
         </p>
       </section>
-
-      <footer>
-        Demo on the mock gateway, scenario <code>{scenario}</code>. Try{' '}
-        <a href="?scenario=slow">slow</a>, <a href="?scenario=empty">empty</a>,{' '}
-        <a href="?scenario=server-error">server error</a>,{' '}
-        <a href="?scenario=network-error">network error</a>,{' '}
-        <a href="?scenario=envelope-b">older envelope</a> or <a href="?">default</a>.
-      </footer>
     </main>
   );
 }

@@ -1,26 +1,67 @@
-import { DEMO_CUSTOMER, type GatewayScenarioName, gatewayScenarios } from '@savedcards/msw';
-import { startGatewayWorker } from '@savedcards/msw/browser';
+/// <reference types="vite/client" />
+import type { GatewayScenarioName } from '@savedcards/msw';
 
 export interface DemoGateway {
   /** Where the browser sends gateway requests. */
   baseUrl: string;
   /** The customer the page shows (a real page gets it from its own server). */
   customerUuid: string;
-  /** What answers: the mock in a service worker. */
-  mode: 'mock';
+  /**
+   * What answers: `'mock'`, the mock gateway in a service worker; `'server'`, the demo server's
+   * signing proxy (`examples/checkout/server`), in front of the mock gateway or Wonder's sandbox.
+   */
+  mode: 'mock' | 'server';
+  /** The mock's scenario; always `'default'` in server mode (the server picks its upstream). */
   scenario: GatewayScenarioName;
 }
 
+const BASE_URL = '/api/wonder';
+
 /**
- * Connects the demo to a gateway. Here: msw's service worker plays Wonder at `/api/wonder`.
- * `?scenario=slow` (or empty, server-error, network-error, malformed-json, envelope-b) picks how it behaves.
+ * Connects the demo to a gateway.
+ *
+ * - Built with `--mode server`: asks the demo server who is signed in (`GET /api/session`, which
+ *   also sets the session cookie) and sends every gateway request to its signing proxy. No service
+ *   worker, no mock code in the bundle.
+ * - Otherwise (the default): msw's service worker plays Wonder at `/api/wonder`. `?scenario=slow` (or
+ *   empty, server-error, network-error, malformed-json, envelope-b) picks how it behaves.
  */
 export async function connectGateway(): Promise<DemoGateway> {
+  if (import.meta.env.MODE === 'server') {
+    return connectServer();
+  }
+  const [{ DEMO_CUSTOMER, gatewayScenarios }, { startGatewayWorker }] = await Promise.all([
+    import('@savedcards/msw'),
+    import('@savedcards/msw/browser'),
+  ]);
   const requested = new URLSearchParams(window.location.search).get('scenario') ?? 'default';
   const scenario = (
     Object.hasOwn(gatewayScenarios, requested) ? requested : 'default'
   ) as GatewayScenarioName;
-  const baseUrl = '/api/wonder';
-  await startGatewayWorker({ baseUrl, scenario, quiet: true });
-  return { baseUrl, customerUuid: DEMO_CUSTOMER.uuid, mode: 'mock', scenario };
+  await startGatewayWorker({ baseUrl: BASE_URL, scenario, quiet: true });
+  return { baseUrl: BASE_URL, customerUuid: DEMO_CUSTOMER.uuid, mode: 'mock', scenario };
+}
+
+async function connectServer(): Promise<DemoGateway> {
+  // A mock-mode visit on this origin may have left msw's worker registered: it must not answer here.
+  const registrations = (await navigator.serviceWorker?.getRegistrations()) ?? [];
+  await Promise.all(
+    registrations
+      .filter((registration) => registration.active?.scriptURL.endsWith('/mockServiceWorker.js'))
+      .map((registration) => registration.unregister()),
+  );
+  const response = await fetch('/api/session', {
+    headers: { Accept: 'application/json' },
+    credentials: 'same-origin',
+  });
+  const session = (await response.json().catch(() => null)) as { customerUuid?: unknown } | null;
+  if (!response.ok || typeof session?.customerUuid !== 'string') {
+    throw new Error(`The demo server gave no session (HTTP ${response.status}).`);
+  }
+  return {
+    baseUrl: BASE_URL,
+    customerUuid: session.customerUuid,
+    mode: 'server',
+    scenario: 'default',
+  };
 }

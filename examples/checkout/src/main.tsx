@@ -5,7 +5,7 @@ import { SavedCardsProvider } from '@savedcards/react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { Checkout } from './Checkout';
+import { App } from './App';
 import { connectGateway } from './gateway';
 
 const gateway = await connectGateway();
@@ -19,7 +19,7 @@ createRoot(root).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
       <SavedCardsProvider client={client} customerUuid={gateway.customerUuid}>
-        <Checkout scenario={gateway.scenario} />
+        <App scenario={gateway.scenario} />
       </SavedCardsProvider>
     </QueryClientProvider>
   </StrictMode>,

@@ -1,0 +1,351 @@
+// End to end through the signing proxy, in Debian's Chromium: the demo checkout built in server mode,
+// served by examples/checkout/server (the proxy at /api/wonder, a fake session), with the mock
+// gateway as the proxy's upstream verifying every signature.
+// Prints `e2e-proxy: N passed, N failed` and writes reports/e2e-proxy.json for the CI summary.
+// E2E_SKIP_BUILD=1 reuses existing builds (packages/msw, packages/server, examples/checkout/server/dist).
+import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { buildServerDemo } from '../../examples/checkout/server/build.mjs';
+import { chromiumLaunchOptions } from './chromium.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const reports = path.join(root, 'reports');
+mkdirSync(reports, { recursive: true });
+
+const OPENAPI = '/api/wonder/svc/payment/api/v1/openapi';
+const DEMO_UUID = '00000000-0000-4000-8000-000000000001';
+const OTHER_UUID = '00000000-0000-4000-8000-000000000002';
+const MASTERCARD_TOKEN = '00000000-0000-4000-a000-000000000002';
+const UNIONPAY_TOKEN = '00000000-0000-4000-a000-000000000006';
+const TEST_PANS = ['4242424242424242', '5555555555554444', '378282246310005', '6250941006528599'];
+
+if (!process.env.E2E_SKIP_BUILD) {
+  buildServerDemo({ stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+const results = [];
+async function check(name, body) {
+  try {
+    await body();
+    results.push({ name, ok: true });
+    console.log(`  ✓ ${name}`);
+  } catch (error) {
+    results.push({ name, ok: false, error: String(error?.stack ?? error) });
+    console.log(
+      `  ✗ ${name}\n    ${String(error?.message ?? error)
+        .split('\n')
+        .join('\n    ')}`,
+    );
+  }
+}
+function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+function containsPan(text) {
+  const digitsOnly = text.replace(/[\s-]/g, '');
+  return TEST_PANS.some((pan) => digitsOnly.includes(pan));
+}
+
+/** Starts the demo server as its own process on a free port; collects every line it prints. */
+async function startDemoServer() {
+  const env = { ...process.env, PORT: '0', HOST: '127.0.0.1', SAVEDCARDS_DEMO_TEST_HOOKS: '1' };
+  // Always the mock upstream here, even on a machine with real credentials.
+  delete env.WONDER_APP_ID;
+  delete env.WONDER_PRIVATE_KEY_FILE;
+  delete env.PUBLIC_URL;
+  const child = spawn(process.execPath, [path.join(root, 'examples/checkout/server/server.mjs')], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const lines = [];
+  const collect = (stream) => {
+    let rest = '';
+    stream.setEncoding('utf8');
+    stream.on('data', (chunk) => {
+      const parts = (rest + chunk).split('\n');
+      rest = parts.pop() ?? '';
+      lines.push(...parts);
+    });
+    stream.on('end', () => rest && lines.push(rest));
+  };
+  collect(child.stdout);
+  collect(child.stderr);
+  const url = await new Promise((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`no URL after 30 s:\n${lines.join('\n')}`)),
+      30_000,
+    );
+    const poll = setInterval(() => {
+      const match = lines.map((line) => /listening on (http:\/\/\S+)/.exec(line)).find(Boolean);
+      if (match) {
+        clearInterval(poll);
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    }, 50);
+    child.once('exit', (code) => {
+      clearInterval(poll);
+      clearTimeout(timer);
+      reject(new Error(`the demo server exited (${code}):\n${lines.join('\n')}`));
+    });
+  });
+  const stop = () =>
+    new Promise((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', resolve);
+      child.kill('SIGTERM');
+    });
+  return { url, lines, stop };
+}
+
+const demo = await startDemoServer();
+console.log(`    demo server: ${demo.url}`);
+const upstream = async () => (await fetch(`${demo.url}/__test__/upstream`)).json();
+
+/** Calls the proxy from the page (same origin, the session cookie attached), as a script there could. */
+function fetchFromPage(page, { method = 'GET', path, body, marker = true, rawBody }) {
+  return page.evaluate(
+    async ({ method, path, body, marker, rawBody }) => {
+      const headers = { Accept: 'application/json' };
+      if (marker) headers['X-Requested-With'] = 'savedcards';
+      if (body !== undefined || rawBody !== undefined) headers['Content-Type'] = 'application/json';
+      const response = await fetch(path, {
+        method,
+        headers,
+        body: rawBody ?? (body === undefined ? undefined : JSON.stringify(body)),
+      });
+      return { status: response.status, text: await response.text() };
+    },
+    { method, path, body, marker, rawBody },
+  );
+}
+
+const browser = await chromium.launch(chromiumLaunchOptions);
+try {
+  const context = await browser.newContext({ viewport: { width: 720, height: 900 } });
+  const page = await context.newPage();
+  const consoleErrors = [];
+  page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
+  page.on('pageerror', (error) => consoleErrors.push(`pageerror: ${error.message}`));
+  const gatewayResponses = [];
+  page.on('response', (response) => {
+    if (response.url().includes('/api/wonder/')) gatewayResponses.push(response);
+  });
+
+  const before = await upstream();
+  await page.goto(demo.url);
+  const visa = page.getByRole('radio', {
+    name: /Visa ending in 4242, expires \d\d\/\d\d, default/,
+  });
+
+  await check('the checkout lists the saved cards through the proxy', async () => {
+    await visa.waitFor({ timeout: 20_000 });
+    assert((await visa.getAttribute('aria-checked')) === 'true', 'the default Visa is not checked');
+    const count = await page.getByRole('radio').count();
+    assert(count === 5, `expected 5 cards without the expired one, got ${count}`);
+  });
+
+  await check('gateway responses came from the proxy, not from a service worker', async () => {
+    assert(gatewayResponses.length > 0, 'no gateway request seen');
+    for (const response of gatewayResponses) {
+      assert(!response.fromServiceWorker(), `${response.url()} came from a service worker`);
+      assert(response.status() === 200, `${response.url()} answered ${response.status()}`);
+      const id = (await response.allHeaders())['x-request-id'];
+      assert(/^[0-9a-f-]{36}$/.test(id ?? ''), `${response.url()} has no X-Request-ID`);
+    }
+    const workers = await page.evaluate(async () =>
+      (await navigator.serviceWorker.getRegistrations()).map((r) => r.active?.scriptURL),
+    );
+    assert(workers.length === 0, `service workers registered: ${workers}`);
+  });
+
+  await check('each browser request reached the mock once, with a verified signature', async () => {
+    const after = await upstream();
+    const seen = after.requests.slice(before.requests.length);
+    assert(
+      seen.length === gatewayResponses.length,
+      `${gatewayResponses.length} browser requests but ${seen.length} upstream`,
+    );
+    assert(
+      seen.every((request) => request.ok),
+      `rejected: ${JSON.stringify(seen.filter((r) => !r.ok))}`,
+    );
+    console.log(`    upstream so far: ${after.verified} verified, ${after.rejected} rejected`);
+  });
+
+  await page.screenshot({ path: path.join(reports, 'e2e-proxy-checkout.png'), fullPage: true });
+
+  await check('no console errors on the checkout', async () => {
+    assert(consoleErrors.length === 0, consoleErrors.join('\n'));
+  });
+
+  await check('Manage cards: make Mastercard ending in 4444 the default', async () => {
+    const upstreamBefore = (await upstream()).requests.length;
+    await page.getByRole('navigation').getByRole('link', { name: 'Manage cards' }).click({
+      timeout: 10_000,
+    });
+    await page.getByRole('heading', { name: 'Your saved cards' }).waitFor({ timeout: 10_000 });
+    await page.getByRole('button', { name: 'Make default: Mastercard ending in 4444' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Mastercard ending in 4444 is now your default card.' })
+      .waitFor({ timeout: 10_000 });
+    const writes = (await upstream()).requests
+      .slice(upstreamBefore)
+      .filter((r) => r.method === 'POST' && r.uri.endsWith('/openapi/customers'));
+    assert(
+      writes.length >= 1 && writes.every((r) => r.ok),
+      `upstream writes: ${JSON.stringify(writes)}`,
+    );
+  });
+
+  await check('Manage cards: remove UnionPay ending in 8599 after confirming', async () => {
+    const upstreamBefore = (await upstream()).requests.length;
+    await page.getByRole('button', { name: 'Remove: UnionPay ending in 8599' }).click({
+      timeout: 10_000,
+    });
+    const dialog = page.getByRole('alertdialog', { name: 'Remove UnionPay ending in 8599?' });
+    await dialog.waitFor({ timeout: 5000 });
+    assert(await dialog.getByRole('button', { name: 'Keep card' }).isVisible(), 'no Keep card');
+    await dialog.getByRole('button', { name: 'Remove card' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'UnionPay ending in 8599 removed.' })
+      .waitFor({ timeout: 10_000 });
+    await page
+      .getByRole('button', { name: 'Remove: UnionPay ending in 8599' })
+      .waitFor({ state: 'detached', timeout: 5000 });
+    const deletes = (await upstream()).requests
+      .slice(upstreamBefore)
+      .filter((r) => r.method === 'DELETE');
+    assert(deletes.length === 1 && deletes[0].ok, `upstream deletes: ${JSON.stringify(deletes)}`);
+  });
+
+  await check('the mock gateway holds both changes (read back through the proxy)', async () => {
+    const { status, text } = await fetchFromPage(page, {
+      path: `${OPENAPI}/customers/${DEMO_UUID}/payment_tokens`,
+    });
+    assert(status === 200, `list answered ${status}`);
+    const tokens = JSON.parse(text).data.payment_tokens;
+    const mastercard = tokens.find((t) => t.token === MASTERCARD_TOKEN);
+    assert(mastercard?.default === true, 'Mastercard ending in 4444 is not the default upstream');
+    assert(
+      !tokens.some((t) => t.token === UNIONPAY_TOKEN),
+      'UnionPay ending in 8599 is still there',
+    );
+  });
+
+  await check("another customer's cards: 403, and nothing reaches the gateway", async () => {
+    const upstreamBefore = (await upstream()).requests.length;
+    const attempts = [
+      { path: `${OPENAPI}/customers/${OTHER_UUID}/payment_tokens` },
+      { path: `${OPENAPI}/customers/${OTHER_UUID}` },
+      {
+        method: 'DELETE',
+        path: `${OPENAPI}/customers/${OTHER_UUID}/payment_tokens`,
+        body: { token: MASTERCARD_TOKEN },
+      },
+      {
+        method: 'POST',
+        path: `${OPENAPI}/customers`,
+        body: { customer: { name: 'X', phone: '1', reference_number: 'someone-else' } },
+      },
+    ];
+    for (const attempt of attempts) {
+      const { status, text } = await fetchFromPage(page, attempt);
+      assert(status === 403, `${attempt.method ?? 'GET'} ${attempt.path} answered ${status}`);
+      assert(JSON.parse(text).error_code === 'E_FORBIDDEN_CUSTOMER', text);
+    }
+    const after = (await upstream()).requests.length;
+    assert(after === upstreamBefore, `${after - upstreamBefore} request(s) reached the gateway`);
+  });
+
+  await check(
+    'without the X-Requested-With marker: 403, nothing sent; unknown routes: 404',
+    async () => {
+      const upstreamBefore = (await upstream()).requests.length;
+      const forged = await fetchFromPage(page, {
+        path: `${OPENAPI}/customers/${DEMO_UUID}/payment_tokens`,
+        marker: false,
+      });
+      assert(forged.status === 403, `no marker answered ${forged.status}`);
+      const unknown = await fetchFromPage(page, { path: '/api/wonder/svc/payment/api/v1/echo' });
+      assert(unknown.status === 404, `echo through the proxy answered ${unknown.status}`);
+      const after = (await upstream()).requests.length;
+      assert(after === upstreamBefore, `${after - upstreamBefore} request(s) reached the gateway`);
+    },
+  );
+
+  await check(
+    'card numbers sent through the proxy appear in no log line and no answer',
+    async () => {
+      const answers = [];
+      for (const pan of TEST_PANS) {
+        const card = {
+          number: pan,
+          exp_month: '04',
+          exp_year: '2031',
+          holder_name: 'Tai Man Chan',
+          cvv: '123',
+        };
+        const path = `${OPENAPI}/customers/${DEMO_UUID}/payment_tokens`;
+        answers.push(await fetchFromPage(page, { method: 'POST', path, body: { card } }));
+        answers.push(
+          await fetchFromPage(page, {
+            method: 'POST',
+            path,
+            rawBody: JSON.stringify({ card }).slice(0, -3),
+          }),
+        );
+        answers.push(
+          await fetchFromPage(page, {
+            method: 'POST',
+            path: `${OPENAPI}/customers/${OTHER_UUID}/payment_tokens`,
+            body: { card },
+          }),
+        );
+        answers.push(
+          await fetchFromPage(page, { method: 'POST', path, body: { card }, marker: false }),
+        );
+      }
+      for (const answer of answers) {
+        assert(!containsPan(answer.text), `an answer carries a card number: ${answer.text}`);
+      }
+      // Give the server a moment to flush its last log lines.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const proxyLines = demo.lines.filter((line) => line.includes('"msg":"wonder proxy request"'));
+      assert(proxyLines.length >= answers.length, `only ${proxyLines.length} proxy log lines`);
+      const leaking = demo.lines.filter(containsPan);
+      assert(leaking.length === 0, `log lines with a card number:\n${leaking.join('\n')}`);
+      assert(!demo.lines.some((line) => /"cvv"\s*:\s*"123"/.test(line)), 'a log line has the CVV');
+      console.log(`    ${proxyLines.length} proxy log lines checked`);
+    },
+  );
+
+  await check('every upstream request had a valid signature: none rejected', async () => {
+    const stats = await upstream();
+    console.log(`    upstream total: ${stats.verified} verified, ${stats.rejected} rejected`);
+    assert(stats.verified > 0, 'nothing was verified');
+    assert(
+      stats.rejected === 0,
+      `${stats.rejected} rejected: ${JSON.stringify(stats.requests.filter((r) => !r.ok))}`,
+    );
+    assert(stats.verified === stats.requests.length, 'counters disagree with the request list');
+  });
+} finally {
+  await browser.close();
+  await demo.stop();
+}
+
+const passed = results.filter((r) => r.ok).length;
+const failed = results.length - passed;
+writeFileSync(
+  path.join(reports, 'e2e-proxy.json'),
+  JSON.stringify({ passed, failed, results }, null, 2),
+);
+console.log(`e2e-proxy: ${passed} passed, ${failed} failed`);
+if (failed > 0) process.exitCode = 1;
