@@ -144,39 +144,61 @@ try {
     assert(consoleErrors.length === 0, consoleErrors.join('\n'));
   });
 
-  await check('manage cards: make default and remove with the keyboard, one request per write', async () => {
-    await page.getByRole('link', { name: 'Manage cards' }).click();
-    await page.getByRole('heading', { name: 'Your saved cards' }).waitFor();
-    const writes = [];
-    const onRequest = (request) => {
-      if (request.url().includes('/api/wonder/') && request.method() !== 'GET') writes.push(request.method());
-    };
-    page.on('request', onRequest);
-    const makeDefault = page.getByRole('button', { name: 'Make default: Mastercard ending in 4444' });
-    await makeDefault.focus();
-    await page.keyboard.press('Enter');
-    await page.getByRole('status').filter({ hasText: 'Mastercard ending in 4444 is now your default card.' }).first().waitFor();
-    const remove = page.getByRole('button', { name: 'Remove: UnionPay ending in 8599' });
-    await remove.focus();
-    await page.keyboard.press('Enter');
-    const dialog = page.getByRole('alertdialog', { name: 'Remove UnionPay ending in 8599?' });
-    await dialog.waitFor();
-    const focused = await page.evaluate(() => document.activeElement?.textContent);
-    assert(focused === 'Keep card', `focus starts on ${focused}`);
-    const axe = await new AxeBuilder({ page }).analyze();
-    assert(axe.violations.length === 0, `axe with the dialog open: ${axe.violations.map((v) => v.id).join(', ')}`);
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Enter');
-    await page.getByRole('status').filter({ hasText: 'UnionPay ending in 8599 removed.' }).waitFor();
-    assert((await page.getByRole('radio', { name: /UnionPay/ }).count()) === 0, 'UnionPay is still listed');
-    page.off('request', onRequest);
-    assert(JSON.stringify(writes) === '["POST","DELETE"]', `writes sent: ${writes}`);
-    await page.screenshot({ path: path.join(reports, 'demo-manage.png'), fullPage: true });
-  });
+  await check(
+    'manage cards: make default and remove with the keyboard, one request per write',
+    async () => {
+      await page.getByRole('link', { name: 'Manage cards' }).click();
+      await page.getByRole('heading', { name: 'Your saved cards' }).waitFor();
+      const writes = [];
+      const onRequest = (request) => {
+        if (request.url().includes('/api/wonder/') && request.method() !== 'GET')
+          writes.push(request.method());
+      };
+      page.on('request', onRequest);
+      const makeDefault = page.getByRole('button', {
+        name: 'Make default: Mastercard ending in 4444',
+      });
+      await makeDefault.focus();
+      await page.keyboard.press('Enter');
+      await page
+        .getByRole('status')
+        .filter({ hasText: 'Mastercard ending in 4444 is now your default card.' })
+        .first()
+        .waitFor();
+      const remove = page.getByRole('button', { name: 'Remove: UnionPay ending in 8599' });
+      await remove.focus();
+      await page.keyboard.press('Enter');
+      const dialog = page.getByRole('alertdialog', { name: 'Remove UnionPay ending in 8599?' });
+      await dialog.waitFor();
+      const focused = await page.evaluate(() => document.activeElement?.textContent);
+      assert(focused === 'Keep card', `focus starts on ${focused}`);
+      const axe = await new AxeBuilder({ page }).analyze();
+      assert(
+        axe.violations.length === 0,
+        `axe with the dialog open: ${axe.violations.map((v) => v.id).join(', ')}`,
+      );
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
+      await page
+        .getByRole('status')
+        .filter({ hasText: 'UnionPay ending in 8599 removed.' })
+        .waitFor();
+      assert(
+        (await page.getByRole('radio', { name: /UnionPay/ }).count()) === 0,
+        'UnionPay is still listed',
+      );
+      page.off('request', onRequest);
+      assert(JSON.stringify(writes) === '["POST","DELETE"]', `writes sent: ${writes}`);
+      await page.screenshot({ path: path.join(reports, 'demo-manage.png'), fullPage: true });
+    },
+  );
 
   await check('axe finds no violations on the manage page', async () => {
     const axe = await new AxeBuilder({ page }).analyze();
-    assert(axe.violations.length === 0, `axe: ${axe.violations.map((v) => `${v.id} (${v.nodes.length})`).join(', ')}`);
+    assert(
+      axe.violations.length === 0,
+      `axe: ${axe.violations.map((v) => `${v.id} (${v.nodes.length})`).join(', ')}`,
+    );
   });
 
   await check('a failing gateway shows an alert with a retry, not an empty list', async () => {

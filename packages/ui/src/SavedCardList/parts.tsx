@@ -3,9 +3,13 @@ import { RadioGroup } from 'radix-ui';
 import {
   type ComponentPropsWithoutRef,
   type ComponentRef,
+  createContext,
   forwardRef,
   type HTMLAttributes,
+  type RefObject,
+  useContext,
   useId,
+  useRef,
 } from 'react';
 import { CardBrandMark } from '../CardBrandMark.js';
 import { cn } from '../cn.js';
@@ -17,6 +21,10 @@ import { formatExpiry, type SavedCardsMessages, useMessages } from '../messages.
 
 export type SavedCardListRootProps = ComponentPropsWithoutRef<typeof RadioGroup.Root>;
 
+const ARROW_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight']);
+// Set by an arrow key in the group; the item that receives focus next selects itself.
+const ArrowMoveContext = createContext<RefObject<boolean> | null>(null);
+
 /**
  * The radio group (APG pattern: Tab enters, arrow keys move and select). Name it with `aria-label`
  * or `aria-labelledby`; it defaults to the `listLabel` message.
@@ -25,17 +33,32 @@ export type SavedCardListRootProps = ComponentPropsWithoutRef<typeof RadioGroup.
 export const SavedCardListRoot = forwardRef<
   ComponentRef<typeof RadioGroup.Root>,
   SavedCardListRootProps
->(function SavedCardListRoot({ className, ...props }, ref) {
+>(function SavedCardListRoot({ className, onKeyDownCapture, ...props }, ref) {
   const messages = useMessages();
+  // Radix selects on the focus that follows an arrow key only while the key is still down, and it
+  // moves focus a tick later: a quick press (automation, some assistive tech) would move focus
+  // without selecting. Remember the arrow key until that focus arrives instead.
+  const arrowMove = useRef(false);
   return (
-    <RadioGroup.Root
-      ref={ref}
-      orientation="vertical"
-      aria-label={props['aria-labelledby'] ? undefined : messages.listLabel}
-      data-slot="saved-card-list"
-      className={cn('sc-saved-card-list', className)}
-      {...props}
-    />
+    <ArrowMoveContext.Provider value={arrowMove}>
+      <RadioGroup.Root
+        ref={ref}
+        orientation="vertical"
+        aria-label={props['aria-labelledby'] ? undefined : messages.listLabel}
+        data-slot="saved-card-list"
+        className={cn('sc-saved-card-list', className)}
+        onKeyDownCapture={(event) => {
+          onKeyDownCapture?.(event);
+          if (ARROW_KEYS.has(event.key)) {
+            arrowMove.current = true;
+            setTimeout(() => {
+              arrowMove.current = false;
+            }, 100);
+          }
+        }}
+        {...props}
+      />
+    </ArrowMoveContext.Provider>
   );
 });
 
@@ -106,8 +129,9 @@ const IN_NAME = new Set<Badge['variant']>(['default', 'expired']);
 export const SavedCardListItem = forwardRef<
   ComponentRef<typeof RadioGroup.Item>,
   SavedCardListItemProps
->(function SavedCardListItem({ card, className, children, disabled, ...props }, ref) {
+>(function SavedCardListItem({ card, className, children, disabled, onFocus, ...props }, ref) {
   const messages = useMessages();
+  const arrowMove = useContext(ArrowMoveContext);
   const id = useId();
   const expiry = formatExpiry(card);
   const badges = cardBadges(card, messages);
@@ -124,6 +148,13 @@ export const SavedCardListItem = forwardRef<
       data-expiry={card.expiry}
       data-default={card.isDefault ? '' : undefined}
       className={cn('sc-saved-card', className)}
+      onFocus={(event) => {
+        onFocus?.(event);
+        if (arrowMove?.current) {
+          arrowMove.current = false;
+          event.currentTarget.click();
+        }
+      }}
       {...props}
     >
       {children ?? (
