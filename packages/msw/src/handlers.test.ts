@@ -315,19 +315,6 @@ describe('DELETE /customers/{uuid}/payment_tokens', () => {
   });
 });
 
-describe('routes not implemented yet', () => {
-  it.each([
-    ['create', tokensPath(demo), { card: { number: '4242424242424242' } }],
-    ['check', `${tokensPath(demo)}/check`, { payment_token: { token: DEMO_TOKENS.pending } }],
-  ])('%s answers 501 with a gateway error', async (_, path, body) => {
-    const before = db.snapshot();
-    const response = await callJson<EnvelopeA<null>>('POST', path, body);
-    expectError(response, 'notImplemented');
-    expect(response.body.error_message).toMatch(/not implemented in this mock yet/);
-    expect(db.snapshot()).toEqual(before);
-  });
-});
-
 describe('routing', () => {
   const handlers = createGatewayHandlers({ baseUrl: TEST_BASE_URL, db });
 

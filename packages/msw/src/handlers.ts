@@ -1,7 +1,10 @@
 import { delay, HttpResponse, http } from 'msw';
 import type { HttpHandler } from 'msw';
+import type { ChallengeMailbox, MockChallenge } from './challenge.js';
+import { createChallengeContext, createChallengeHandler } from './challenge.js';
 import type { GatewayDb } from './db.js';
 import { createGatewayDb } from './db.js';
+import { createEchoHandler } from './echo.js';
 import type { GatewayEnvelope } from './envelope.js';
 import { errorBody, successBody } from './envelope.js';
 import { gatewayError } from './errors.js';
@@ -11,6 +14,8 @@ import { GATEWAY_ROUTES, OPENAPI_PREFIX } from './routes.js';
 import type { GatewayRoute } from './routes.js';
 import type { GatewayScenario, GatewayScenarioName } from './scenarios.js';
 import { failureFor, failureResponse, resolveScenario } from './scenarios.js';
+import type { VerifySignatureOptions } from './signature.js';
+import { createSignatureGuard } from './signature.js';
 
 export interface GatewayHandlersOptions {
   /**
@@ -23,6 +28,24 @@ export interface GatewayHandlersOptions {
   db?: GatewayDb;
   /** A preset name or a scenario object. Default `'default'`. */
   scenario?: GatewayScenarioName | GatewayScenario;
+  /**
+   * Opt-in: check the Wonder-RSA-SHA256 signature (GATEWAY.md §2) of every request, as Wonder does,
+   * against this public key. Missing or malformed headers, a stale time or a wrong signature get
+   * HTTP 401 `E000002` and change nothing. Off by default (browsers and Storybook send no signature).
+   * When on, Wonder's signature self-test `POST {baseUrl}/svc/payment/api/v1/echo` is served too.
+   */
+  verifySignature?: VerifySignatureOptions;
+  /**
+   * The `verify_url` of a pending token. Default: in a browser `${location.origin}/mock-3ds/challenge.html`
+   * with `verify_uuid`, `base` (this `baseUrl`) and the return URLs as query parameters (the static
+   * page in `public/mock-3ds/`); elsewhere `https://3ds.savedcards-mock.invalid/challenge/<verify_uuid>`.
+   */
+  challengeUrl?: (challenge: MockChallenge) => string;
+  /**
+   * Where the challenge page leaves its decisions for the next check. Default `localStorage` when
+   * there is one; `null` turns it off (decide through `POST {baseUrl}/__mock__/3ds/{verify_uuid}`).
+   */
+  challengeMailbox?: ChallengeMailbox | null;
 }
 
 const INVALID_JSON = Symbol('invalid JSON');
@@ -38,6 +61,7 @@ async function readJson(request: Request): Promise<unknown> {
 }
 
 function respond(result: OperationResult, envelope: GatewayEnvelope): Response {
+  if ('networkError' in result) return HttpResponse.error();
   return result.ok
     ? HttpResponse.json(successBody(envelope, result.data))
     : HttpResponse.json(errorBody(envelope, result.error), { status: result.error.status });
@@ -54,10 +78,17 @@ export function createGatewayHandlers(options: GatewayHandlersOptions): HttpHand
   if (options.db && scenario.seed) options.db.reset({ seed: scenario.seed });
   const envelope = scenario.envelope ?? 'A';
   const root = `${options.baseUrl.replace(/\/+$/, '')}${OPENAPI_PREFIX}`;
+  const guard = options.verifySignature
+    ? createSignatureGuard(options.verifySignature, envelope)
+    : undefined;
+  const { baseUrl, challengeUrl, challengeMailbox } = options;
+  const challenge = createChallengeContext({ baseUrl, challengeUrl, challengeMailbox });
 
   const handle = (route: GatewayRoute): HttpHandler =>
     http[route.method](`${root}${route.path}`, async ({ request, params }) => {
       if (scenario.latencyMs !== undefined) await delay(scenario.latencyMs);
+      const refused = await guard?.(request);
+      if (refused) return refused;
       const failure = failureFor(scenario, route.operation);
       if (failure) return failureResponse(failure, envelope);
       const body = route.hasBody ? await readJson(request) : undefined;
@@ -76,9 +107,25 @@ export function createGatewayHandlers(options: GatewayHandlersOptions): HttpHand
         params: stringParams,
         url: new URL(request.url),
         body,
+        challenge,
       });
+      if ('delayMs' in result && result.delayMs) await delay(result.delayMs);
       return respond(result, envelope);
     });
 
-  return GATEWAY_ROUTES.map(handle);
+  const handlers = GATEWAY_ROUTES.map(handle);
+  // The simulated 3-D Secure challenge's decision route (mock only, never signed).
+  handlers.push(createChallengeHandler({ baseUrl: options.baseUrl, db }));
+  // Wonder's signature self-test, served along with signature checking (what it exists to test).
+  if (guard) {
+    handlers.push(
+      createEchoHandler({
+        baseUrl: options.baseUrl,
+        envelope,
+        guard,
+        ...(scenario.latencyMs === undefined ? {} : { latencyMs: scenario.latencyMs }),
+      }),
+    );
+  }
+  return handlers;
 }

@@ -1,4 +1,20 @@
 export { maskCardNumber } from './card.js';
+export {
+  CHALLENGE_MAILBOX_PREFIX,
+  CHALLENGE_PAGE_PATH,
+  decideChallenge,
+  defaultChallengeUrl,
+  MOCK_3DS_PATH,
+  mockChallengeDecisionUrl,
+  NODE_RETURN_URL_BASE,
+  RETURN_PAGE_PATH,
+} from './challenge.js';
+export type {
+  ChallengeDecision,
+  ChallengeMailbox,
+  DecideChallengeResult,
+  MockChallenge,
+} from './challenge.js';
 export { createGatewayDb } from './db.js';
 export type {
   CustomerInput,
@@ -8,6 +24,7 @@ export type {
   GatewaySeed,
   TokenPatch,
 } from './db.js';
+export { ECHO_PATH } from './echo.js';
 export { toOldToken } from './envelope.js';
 export type { GatewayEnvelope } from './envelope.js';
 export { GATEWAY_ERROR_CODES } from './errors.js';
@@ -18,6 +35,8 @@ export { createGatewayHandlers } from './handlers.js';
 export type { GatewayHandlersOptions } from './handlers.js';
 export { GATEWAY_ROUTES, OPENAPI_PREFIX } from './routes.js';
 export type { GatewayRoute } from './routes.js';
+export { findScenarioCard, SCENARIO_CARDS, SLOW_CREATE_MS } from './scenarioCards.js';
+export type { ScenarioCard, ScenarioCardBehaviour } from './scenarioCards.js';
 export { GATEWAY_OPERATIONS, gatewayScenarios } from './scenarios.js';
 export type {
   GatewayFailureKind,
@@ -25,4 +44,17 @@ export type {
   GatewayScenario,
   GatewayScenarioName,
 } from './scenarios.js';
+export {
+  createSignatureVerifier,
+  DEFAULT_MAX_SKEW_MS,
+  SIGNATURE_ALGORITHM,
+  SIGNATURE_FAILURE_MESSAGES,
+} from './signature.js';
+export type {
+  SignatureCheck,
+  SignatureFailure,
+  SignatureVerifier,
+  SignedRequestParts,
+  VerifySignatureOptions,
+} from './signature.js';
 export type { WireCreditCard, WireCustomer, WireToken, WireTokenState } from './wire.js';

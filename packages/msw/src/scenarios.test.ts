@@ -214,7 +214,8 @@ describe("'empty'", () => {
 describe('scenario names', () => {
   it('every preset creates handlers', () => {
     for (const name of Object.keys(gatewayScenarios) as GatewayScenarioName[]) {
-      expect(createGatewayHandlers({ baseUrl: TEST_BASE_URL, scenario: name })).toHaveLength(6);
+      // Six gateway routes and the simulated challenge's decision route.
+      expect(createGatewayHandlers({ baseUrl: TEST_BASE_URL, scenario: name })).toHaveLength(7);
     }
   });
 
