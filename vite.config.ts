@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
-import { defaultClientConditions, defineConfig } from 'vite';
+import { defaultClientConditions, defaultServerConditions, defineConfig } from 'vite';
 
 const dirname = path.dirname(fileURLToPath(import.meta.url));
 
@@ -27,6 +27,8 @@ export default defineConfig({
   plugins: [react()],
   // Workspace packages resolve to their TypeScript sources via the "source" export condition.
   resolve: { conditions: ['source', ...defaultClientConditions] },
+  // Tests in the node environment (`// @vitest-environment node`) resolve through `ssr`.
+  ssr: { resolve: { conditions: ['source', ...defaultServerConditions] } },
   test: {
     projects: [
       {

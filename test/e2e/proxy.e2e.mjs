@@ -2,7 +2,9 @@
 // served by examples/checkout/server (the proxy at /api/wonder, a fake session), with the mock
 // gateway as the proxy's upstream verifying every signature.
 // Prints `e2e-proxy: N passed, N failed` and writes reports/e2e-proxy.json for the CI summary.
-// E2E_SKIP_BUILD=1 reuses existing builds (packages/msw, packages/server, examples/checkout/server/dist).
+// E2E_SKIP_BUILD=1 reuses every existing build (packages/msw, packages/server and
+// examples/checkout/server/dist); E2E_SKIP_PACKAGE_BUILD=1 only the two packages' dist/ (CI builds them
+// just before).
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -23,7 +25,10 @@ const UNIONPAY_TOKEN = '00000000-0000-4000-a000-000000000006';
 const TEST_PANS = ['4242424242424242', '5555555555554444', '378282246310005', '6250941006528599'];
 
 if (!process.env.E2E_SKIP_BUILD) {
-  buildServerDemo({ stdio: ['ignore', 'ignore', 'inherit'] });
+  buildServerDemo({
+    stdio: ['ignore', 'ignore', 'inherit'],
+    packages: !process.env.E2E_SKIP_PACKAGE_BUILD,
+  });
 }
 
 const results = [];
@@ -193,6 +198,7 @@ try {
     await page
       .getByRole('status')
       .filter({ hasText: 'Mastercard ending in 4444 is now your default card.' })
+      .first()
       .waitFor({ timeout: 10_000 });
     const writes = (await upstream()).requests
       .slice(upstreamBefore)
@@ -215,6 +221,7 @@ try {
     await page
       .getByRole('status')
       .filter({ hasText: 'UnionPay ending in 8599 removed.' })
+      .first()
       .waitFor({ timeout: 10_000 });
     await page
       .getByRole('button', { name: 'Remove: UnionPay ending in 8599' })
@@ -237,6 +244,10 @@ try {
       !tokens.some((t) => t.token === UNIONPAY_TOKEN),
       'UnionPay ending in 8599 is still there',
     );
+  });
+
+  await check('no console errors after managing cards', async () => {
+    assert(consoleErrors.length === 0, consoleErrors.join('\n'));
   });
 
   await check("another customer's cards: 403, and nothing reaches the gateway", async () => {

@@ -10,10 +10,13 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../../..');
 export const SERVER_DEMO_DIST = path.join(here, 'dist');
 
-export function buildServerDemo({ stdio = 'inherit' } = {}) {
+/** `packages: false` skips the two package builds (when CI has just built every package). */
+export function buildServerDemo({ stdio = 'inherit', packages = true } = {}) {
   const run = (args) => execFileSync('pnpm', args, { cwd: root, stdio });
-  run(['--dir', 'packages/msw', 'run', 'build']);
-  run(['--dir', 'packages/server', 'run', 'build']);
+  if (packages) {
+    run(['--dir', 'packages/msw', 'run', 'build']);
+    run(['--dir', 'packages/server', 'run', 'build']);
+  }
   run([
     'exec',
     'vite',

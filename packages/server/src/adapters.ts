@@ -1,0 +1,174 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { WonderProxy } from './proxy.js';
+
+/**
+ * What the adapters read from a request: Node's `IncomingMessage`, plus what Express/Connect add
+ * (`originalUrl`, and `body` when a body parser ran first). Typed structurally: no Express import.
+ */
+export type NodeRequest = IncomingMessage & { originalUrl?: string; body?: unknown };
+
+export type NextFunction = (error?: unknown) => void;
+
+/** `(req, res, next?)`: for `http.createServer`, or anything that passes Node's req and res. */
+export type NodeHandler = (
+  req: NodeRequest,
+  res: ServerResponse,
+  next?: NextFunction,
+) => Promise<void>;
+
+/** Express/Connect middleware. */
+export type ExpressMiddleware = (req: NodeRequest, res: ServerResponse, next: NextFunction) => void;
+
+const encoder = new TextEncoder();
+
+/** The request body as a web stream that stops reading (without destroying the socket) on cancel. */
+function bodyStream(req: NodeRequest): ReadableStream<Uint8Array> {
+  let finished = false;
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      req.on('data', (chunk: Buffer | string) => {
+        if (finished) return;
+        controller.enqueue(
+          typeof chunk === 'string' ? encoder.encode(chunk) : new Uint8Array(chunk),
+        );
+        if ((controller.desiredSize ?? 1) <= 0) req.pause();
+      });
+      req.on('end', () => {
+        if (finished) return;
+        finished = true;
+        controller.close();
+      });
+      req.on('error', (error) => {
+        if (finished) return;
+        finished = true;
+        controller.error(error);
+      });
+    },
+    pull() {
+      req.resume();
+    },
+    cancel() {
+      // Keep draining so the response can still be written on this connection.
+      finished = true;
+      req.resume();
+    },
+  });
+}
+
+/** What a body parser left behind, when it already consumed the stream. */
+function parsedBody(req: NodeRequest): string | undefined {
+  if (!req.readableEnded || req.body === undefined) return undefined;
+  const { body } = req;
+  if (typeof body === 'string') return body;
+  if (body instanceof Uint8Array) return new TextDecoder().decode(body);
+  return JSON.stringify(body);
+}
+
+/** Builds a Web `Request` from Node's request. Only the path and query of the URL matter. */
+export function toWebRequest(req: NodeRequest, signal?: AbortSignal): Request {
+  const path = req.originalUrl ?? req.url ?? '/';
+  let url: URL;
+  try {
+    url = new URL(path, `http://${req.headers.host ?? 'localhost'}`);
+  } catch {
+    url = new URL(path.startsWith('/') ? path : '/', 'http://localhost');
+  }
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (name.startsWith(':') || value === undefined) continue;
+    for (const item of Array.isArray(value) ? value : [value]) {
+      try {
+        headers.append(name, item);
+      } catch {
+        // A header value fetch does not accept: leave it out.
+      }
+    }
+  }
+  const method = (req.method ?? 'GET').toUpperCase();
+  const init: RequestInit & { duplex?: 'half' } = { method, headers };
+  if (signal) init.signal = signal;
+  if (method !== 'GET' && method !== 'HEAD') {
+    const parsed = parsedBody(req);
+    if (parsed !== undefined) {
+      init.body = parsed;
+      headers.delete('Content-Length');
+    } else {
+      init.body = bodyStream(req);
+      init.duplex = 'half';
+    }
+  }
+  return new Request(url, init);
+}
+
+/** Writes a Web `Response` to Node's response. */
+export async function writeWebResponse(res: ServerResponse, response: Response): Promise<void> {
+  const body = Buffer.from(await response.arrayBuffer());
+  res.statusCode = response.status;
+  response.headers.forEach((value, name) => {
+    res.setHeader(name, value);
+  });
+  res.setHeader('Content-Length', body.byteLength);
+  res.end(body);
+}
+
+/**
+ * The proxy as a Node `http` handler. Requests outside `proxy.mountPath` go to `next` when given,
+ * else the proxy answers them (404). The upstream call is aborted when the browser disconnects.
+ *
+ * ```js
+ * http.createServer((req, res) => handler(req, res, () => serveTheRest(req, res)));
+ * ```
+ */
+export function toNodeHandler(proxy: WonderProxy): NodeHandler {
+  return async (req, res, next) => {
+    const path = req.originalUrl ?? req.url ?? '/';
+    if (next && !proxy.handles(path)) {
+      next();
+      return;
+    }
+    const controller = new AbortController();
+    const onClose = () => {
+      if (!res.writableFinished) controller.abort();
+    };
+    res.on('close', onClose);
+    try {
+      const response = await proxy(toWebRequest(req, controller.signal));
+      // The browser may be gone (E_CLIENT_CLOSED): nothing to write then.
+      if (!res.headersSent && !res.writableEnded && !res.destroyed) {
+        await writeWebResponse(res, response);
+      }
+    } catch (error) {
+      if (next) {
+        next(error);
+        return;
+      }
+      if (!res.headersSent) {
+        res.statusCode = 500;
+        res.setHeader('Content-Type', 'application/json; charset=utf-8');
+        res.end(
+          JSON.stringify({
+            error_code: 'E_INTERNAL',
+            error_message: 'Internal error in the proxy.',
+            data: null,
+          }),
+        );
+      } else {
+        res.destroy();
+      }
+    } finally {
+      res.off('close', onClose);
+    }
+  };
+}
+
+/**
+ * The proxy as Express/Connect middleware. Mount it before any body parser (it reads the raw body
+ * itself; after `express.json()` it re-serialises `req.body`). Paths outside `proxy.mountPath` go to
+ * `next()`, so both `app.use(mw)` and `app.use('/api/wonder', mw)` work (`originalUrl` is used).
+ */
+export function toExpressMiddleware(proxy: WonderProxy): ExpressMiddleware {
+  const handler = toNodeHandler(proxy);
+  return (req, res, next) => {
+    handler(req, res, next).catch(next);
+  };
+}
