@@ -1,4 +1,30 @@
 export { isUsableCard, pickInitialCard, selectUsableCards, sortDefaultFirst } from './cards.js';
+export {
+  cvcLengths,
+  detectCardBrand,
+  formatCardNumber,
+  formatExpiryInput,
+  MAX_CARD_TEXT_LENGTH,
+  maxCardNumberLength,
+  parseExpiryInput,
+  SUPPORTED_CARD_BRANDS,
+  validateCardForm,
+  validateCardNumber,
+  validateCvc,
+  validateExpiry,
+  validateHolderName,
+} from './cardInput.js';
+export type {
+  CardFieldError,
+  CardFormField,
+  CardFormValidation,
+  CardFormValues,
+  CardNumberValidation,
+  ExpiryValidation,
+  SupportedCardBrand,
+  ValidateCardFormOptions,
+  ValidateCardNumberOptions,
+} from './cardInput.js';
 export { CSRF_HEADER, CSRF_HEADER_VALUE, createGatewayClient } from './client.js';
 export type {
   GatewayClient,
@@ -30,6 +56,15 @@ export type { NormalizeCardContext } from './normalize.js';
 export { gatewayPaths, OPENAPI_PREFIX, wireTokenTypes } from './paths.js';
 export { deletePaymentToken, listPaymentTokens } from './paymentTokens.js';
 export type { ListPaymentTokensOptions } from './paymentTokens.js';
+export { checkPaymentToken, createPaymentToken } from './paymentTokenWrites.js';
+export type {
+  BillingAddressInput,
+  CardTransactionType,
+  CheckPaymentTokenInput,
+  CreatePaymentTokenOptions,
+  NewCardInput,
+  ThreeDSReturnUrls,
+} from './paymentTokenWrites.js';
 export { redactCardData } from './redact.js';
 export { createRemovalPolicy, pickPromotionCandidate } from './removalPolicy.js';
 export type {
@@ -39,6 +74,45 @@ export type {
   RemovalPolicyOptions,
   RemovalRefusal,
 } from './removalPolicy.js';
+export {
+  clearPendingVerification,
+  handleThreeDSReturn,
+  isThreeDSReturnMessage,
+  PENDING_VERIFICATION_KEY,
+  readPendingVerification,
+  readThreeDSOutcome,
+  readThreeDSReturnEvent,
+  savePendingVerification,
+  THREE_DS_RETURN_HASH_PARAM,
+  THREE_DS_RETURN_MESSAGE_TYPE,
+} from './threeDSReturn.js';
+export type {
+  HandleThreeDSReturnOptions,
+  PendingVerification,
+  ThreeDSOutcome,
+  ThreeDSReturnEventFilter,
+  ThreeDSReturnMessage,
+  ThreeDSReturnResult,
+  ThreeDSReturnWindow,
+  VerificationStorage,
+} from './threeDSReturn.js';
+export {
+  IDLE_TOKEN_LIFECYCLE,
+  isTerminal,
+  nextPollDelay,
+  TOKEN_LIFECYCLE_DEFAULTS,
+  transition,
+} from './tokenLifecycle.js';
+export type {
+  CardSummary,
+  PollDelayOptions,
+  TokenCancelReason,
+  TokenFailureReason,
+  TokenLifecycleEvent,
+  TokenLifecycleState,
+  TokenLifecycleStatus,
+  TokenSuccessReason,
+} from './tokenLifecycle.js';
 export type {
   CardBrand,
   Customer,
@@ -48,3 +122,5 @@ export type {
   PaymentTokenType,
   SavedCard,
 } from './types.js';
+export { checkVerifyUrl, isAllowedVerifyUrl } from './verifyUrl.js';
+export type { VerifyUrlCheck, VerifyUrlOptions, VerifyUrlRefusal } from './verifyUrl.js';

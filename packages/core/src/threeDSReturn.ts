@@ -1,0 +1,232 @@
+/**
+ * The merchant's 3-D Secure return page and the resume-after-redirect record. Framework-free: the
+ * return page can be a plain HTML page that loads only this.
+ */
+
+/** What the return URL says about the challenge. Only a hint: the check call decides. */
+export type ThreeDSOutcome = 'success' | 'failed' | 'unknown';
+
+export const THREE_DS_RETURN_MESSAGE_TYPE = 'savedcards:3ds-return';
+
+/** The message the return page posts to its opener (popup) or parent (iframe). */
+export interface ThreeDSReturnMessage {
+  type: typeof THREE_DS_RETURN_MESSAGE_TYPE;
+  outcome: ThreeDSOutcome;
+}
+
+const OUTCOMES = new Set<unknown>(['success', 'failed', 'unknown']);
+
+/** Type guard for `event.data` of a `message` event. Check `event.origin` and `event.source` too. */
+export function isThreeDSReturnMessage(data: unknown): data is ThreeDSReturnMessage {
+  return (
+    typeof data === 'object' &&
+    data !== null &&
+    (data as { type?: unknown }).type === THREE_DS_RETURN_MESSAGE_TYPE &&
+    OUTCOMES.has((data as { outcome?: unknown }).outcome)
+  );
+}
+
+export interface ThreeDSReturnEventFilter {
+  /** The origin the return page is on (the merchant's own origin, usually `location.origin`). */
+  origin: string;
+  /** The popup window or the iframe's `contentWindow`, when known: other senders are ignored. */
+  source?: unknown;
+}
+
+/**
+ * For the page that opened the challenge: the outcome carried by a `message` event, or `null` when
+ * the event is not a return message from the expected origin (and source).
+ */
+export function readThreeDSReturnEvent(
+  event: { data: unknown; origin: string; source?: unknown },
+  filter: ThreeDSReturnEventFilter,
+): ThreeDSOutcome | null {
+  if (event.origin !== filter.origin) return null;
+  if (filter.source !== undefined && event.source !== filter.source) return null;
+  return isThreeDSReturnMessage(event.data) ? event.data.outcome : null;
+}
+
+/** Hash parameter the mock return page adds when it sends a redirect back (`#3ds-return=success`). */
+export const THREE_DS_RETURN_HASH_PARAM = '3ds-return';
+
+function outcomeOf(ok: string | null, status: string | null): ThreeDSOutcome | undefined {
+  const okValue = ok?.trim().toLowerCase();
+  if (okValue === '1' || okValue === 'true') return 'success';
+  if (okValue === '0' || okValue === 'false') return 'failed';
+  const statusValue = status?.trim().toLowerCase();
+  if (statusValue === 'success' || statusValue === 'succeeded') return 'success';
+  if (statusValue === 'fail' || statusValue === 'failed' || statusValue === 'failure') {
+    return 'failed';
+  }
+  return undefined;
+}
+
+/**
+ * Reads the outcome from a return URL: `?ok=1|0` (what the proxy puts in its return URLs), or
+ * `?status=success|fail`, or a `#3ds-return=success|failed` hash. `'unknown'` when none is there.
+ */
+export function readThreeDSOutcome(url: string | URL): ThreeDSOutcome {
+  let parsed: URL;
+  try {
+    parsed = new URL(url, 'https://return.invalid/');
+  } catch {
+    return 'unknown';
+  }
+  const fromQuery = outcomeOf(parsed.searchParams.get('ok'), parsed.searchParams.get('status'));
+  if (fromQuery) return fromQuery;
+  const hash = new URLSearchParams(parsed.hash.replace(/^#/, ''));
+  const fromHash = hash.get(THREE_DS_RETURN_HASH_PARAM);
+  return outcomeOf(null, fromHash === 'failed' ? 'fail' : fromHash) ?? 'unknown';
+}
+
+/** The parts of `window` the return helper uses (so tests can pass their own). */
+export interface ThreeDSReturnWindow {
+  location: { href: string; origin: string };
+  opener: { postMessage(message: unknown, targetOrigin: string): void; closed?: boolean } | null;
+  parent: { postMessage(message: unknown, targetOrigin: string): void } | null;
+  close(): void;
+}
+
+export interface HandleThreeDSReturnOptions {
+  /** Default `globalThis.window`. */
+  window?: ThreeDSReturnWindow;
+  /** Origin of the page that opened the challenge. Default: this page's own origin. */
+  targetOrigin?: string;
+}
+
+/**
+ * - `popup`: the message was posted to the opener and the popup closed itself;
+ * - `iframe`: the message was posted to the parent (the dialog removes the iframe);
+ * - `redirect`: a full-page redirect; resume from `readPendingVerification()`.
+ */
+export type ThreeDSReturnResult = {
+  mode: 'popup' | 'iframe' | 'redirect';
+  outcome: ThreeDSOutcome;
+};
+
+/**
+ * For the page at the merchant's 3DS return URL. Opened as a popup (`window.opener`) or in an
+ * iframe (`window.parent !== window`), it posts `{ type: 'savedcards:3ds-return', outcome }` to the
+ * opener or parent on `targetOrigin` (default: its own origin), and a popup closes itself. After a
+ * full-page redirect it does nothing but return `{ mode: 'redirect', outcome }`.
+ */
+export function handleThreeDSReturn(options: HandleThreeDSReturnOptions = {}): ThreeDSReturnResult {
+  const win = options.window ?? (globalThis.window as unknown as ThreeDSReturnWindow | undefined);
+  if (!win) {
+    throw new TypeError('handleThreeDSReturn: no window (call it in the return page).');
+  }
+  const outcome = readThreeDSOutcome(win.location.href);
+  const message: ThreeDSReturnMessage = { type: THREE_DS_RETURN_MESSAGE_TYPE, outcome };
+  const targetOrigin = options.targetOrigin ?? win.location.origin;
+  const parent = win.parent;
+  if (parent && parent !== (win as unknown)) {
+    parent.postMessage(message, targetOrigin);
+    return { mode: 'iframe', outcome };
+  }
+  const opener = win.opener;
+  if (opener && opener !== (win as unknown) && !opener.closed) {
+    opener.postMessage(message, targetOrigin);
+    win.close();
+    return { mode: 'popup', outcome };
+  }
+  return { mode: 'redirect', outcome };
+}
+
+/** What survives a full-page redirect to the challenge: never card data. */
+export interface PendingVerification {
+  customerUuid: string;
+  token: string;
+  verifyUuid: string;
+}
+
+/** The sessionStorage key of the pending verification. */
+export const PENDING_VERIFICATION_KEY = 'savedcards:pending-verification';
+
+/** The parts of `Storage` used here. */
+export type VerificationStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+function defaultStorage(): VerificationStorage | null {
+  try {
+    // Reading `sessionStorage` throws where storage is blocked (sandboxed iframes, some settings).
+    return globalThis.sessionStorage ?? null;
+  } catch {
+    return null;
+  }
+}
+
+// Ids are opaque: printable ASCII without spaces, at most 255 characters.
+const ID = /^[\x21-\x7e]{1,255}$/;
+
+function isId(value: unknown): value is string {
+  return typeof value === 'string' && ID.test(value);
+}
+
+/**
+ * Keeps `{ customerUuid, token, verifyUuid }` (and nothing else) in sessionStorage before a
+ * full-page redirect to the challenge. `false` when storage is unavailable or a value is not an id.
+ * `storage` defaults to `sessionStorage`; `null` means none.
+ */
+export function savePendingVerification(
+  pending: PendingVerification,
+  storage: VerificationStorage | null = defaultStorage(),
+): boolean {
+  const record = {
+    customerUuid: pending.customerUuid,
+    token: pending.token,
+    verifyUuid: pending.verifyUuid,
+  };
+  if (!storage || !isId(record.customerUuid) || !isId(record.token) || !isId(record.verifyUuid)) {
+    return false;
+  }
+  try {
+    storage.setItem(PENDING_VERIFICATION_KEY, JSON.stringify(record));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The kept verification, or `null` (none, unreadable storage, or a malformed record, which is removed). */
+export function readPendingVerification(
+  storage: VerificationStorage | null = defaultStorage(),
+): PendingVerification | null {
+  let raw: string | null;
+  try {
+    raw = storage?.getItem(PENDING_VERIFICATION_KEY) ?? null;
+  } catch {
+    return null;
+  }
+  if (raw === null) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    parsed = undefined;
+  }
+  const record = parsed as Partial<Record<keyof PendingVerification, unknown>> | undefined;
+  if (
+    typeof record === 'object' &&
+    record !== null &&
+    isId(record.customerUuid) &&
+    isId(record.token) &&
+    isId(record.verifyUuid)
+  ) {
+    return {
+      customerUuid: record.customerUuid,
+      token: record.token,
+      verifyUuid: record.verifyUuid,
+    };
+  }
+  clearPendingVerification(storage);
+  return null;
+}
+
+export function clearPendingVerification(
+  storage: VerificationStorage | null = defaultStorage(),
+): void {
+  try {
+    storage?.removeItem(PENDING_VERIFICATION_KEY);
+  } catch {
+    // Blocked storage holds nothing to clear.
+  }
+}

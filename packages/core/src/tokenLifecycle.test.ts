@@ -1,0 +1,514 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  GatewayError,
+  IDLE_TOKEN_LIFECYCLE,
+  isTerminal,
+  nextPollDelay,
+  type SavedCard,
+  TOKEN_LIFECYCLE_DEFAULTS,
+  type TokenLifecycleEvent,
+  type TokenLifecycleState,
+  type TokenLifecycleStatus,
+  transition,
+} from './index.js';
+
+const TOKEN = 'tok-1';
+const VERIFY_UUID = 'verify-1';
+const VERIFY_URL = 'https://acs.example.com/challenge/verify-1';
+const card = { brand: 'visa', last4: '3220' } as const;
+
+function savedCard(overrides: Partial<SavedCard> = {}): SavedCard {
+  return {
+    token: TOKEN,
+    type: 'card',
+    state: 'pending',
+    isDefault: false,
+    brand: 'visa',
+    last4: '3220',
+    expMonth: 4,
+    expYear: 2030,
+    expiry: 'valid',
+    holderName: 'Tai Man Chan',
+    ...overrides,
+  };
+}
+
+const STATES: Record<TokenLifecycleStatus, TokenLifecycleState> = {
+  idle: IDLE_TOKEN_LIFECYCLE,
+  creating: { status: 'creating', card },
+  requires_verification: {
+    status: 'requires_verification',
+    token: TOKEN,
+    verifyUuid: VERIFY_UUID,
+    verifyUrl: VERIFY_URL,
+    card,
+  },
+  verifying: {
+    status: 'verifying',
+    token: TOKEN,
+    verifyUuid: VERIFY_UUID,
+    verifyUrl: VERIFY_URL,
+    card,
+  },
+  polling: { status: 'polling', attempt: 2, token: TOKEN, verifyUuid: VERIFY_UUID, card },
+  success: { status: 'success', reason: 'verified', token: TOKEN, card },
+  failed: { status: 'failed', reason: 'verification_failed', token: TOKEN, card },
+  cancelled: { status: 'cancelled', reason: 'user', token: TOKEN, card },
+  timed_out: { status: 'timed_out', reason: 'timeout', token: TOKEN, card },
+};
+
+const EVENTS = {
+  submit: { type: 'submit', card },
+  created: {
+    type: 'created',
+    token: savedCard({ verifyUuid: VERIFY_UUID, verifyUrl: VERIFY_URL }),
+  },
+  create_failed: { type: 'create_failed', error: new Error('boom') },
+  resume: { type: 'resume', token: TOKEN, verifyUuid: VERIFY_UUID },
+  verification_opened: { type: 'verification_opened' },
+  verification_blocked: { type: 'verification_blocked', reason: 'blocked_popup' },
+  verification_returned: { type: 'verification_returned', outcome: 'success' },
+  poll_result: { type: 'poll_result', token: savedCard({ state: 'success' }) },
+  poll_error: {
+    type: 'poll_error',
+    error: new GatewayError({ kind: 'network', message: 'offline' }),
+  },
+  cancel: { type: 'cancel' },
+  timeout: { type: 'timeout' },
+  reset: { type: 'reset' },
+} satisfies Record<TokenLifecycleEvent['type'], TokenLifecycleEvent>;
+
+type EventType = keyof typeof EVENTS;
+const _ = 'ignored';
+type Expected = TokenLifecycleStatus | typeof _;
+
+// Every state × every event. `ignored` means the very same state object comes back.
+const TABLE: Record<TokenLifecycleStatus, Record<EventType, Expected>> = {
+  idle: {
+    submit: 'creating',
+    created: _,
+    create_failed: _,
+    resume: 'polling',
+    verification_opened: _,
+    verification_blocked: _,
+    verification_returned: _,
+    poll_result: _,
+    poll_error: _,
+    cancel: _,
+    timeout: _,
+    reset: _,
+  },
+  creating: {
+    submit: _,
+    created: 'requires_verification',
+    create_failed: 'failed',
+    resume: _,
+    verification_opened: _,
+    verification_blocked: _,
+    verification_returned: _,
+    poll_result: _,
+    poll_error: _,
+    cancel: 'cancelled',
+    timeout: _,
+    reset: 'idle',
+  },
+  requires_verification: {
+    submit: _,
+    created: _,
+    create_failed: _,
+    resume: _,
+    verification_opened: 'verifying',
+    verification_blocked: 'failed',
+    verification_returned: 'polling',
+    poll_result: _,
+    poll_error: _,
+    cancel: 'cancelled',
+    timeout: 'timed_out',
+    reset: 'idle',
+  },
+  verifying: {
+    submit: _,
+    created: _,
+    create_failed: _,
+    resume: _,
+    verification_opened: _,
+    verification_blocked: _,
+    verification_returned: 'polling',
+    poll_result: 'success',
+    poll_error: _,
+    cancel: 'cancelled',
+    timeout: 'timed_out',
+    reset: 'idle',
+  },
+  polling: {
+    submit: _,
+    created: _,
+    create_failed: _,
+    resume: _,
+    verification_opened: _,
+    verification_blocked: _,
+    verification_returned: _,
+    poll_result: 'success',
+    poll_error: 'polling',
+    cancel: 'cancelled',
+    timeout: 'timed_out',
+    reset: 'idle',
+  },
+  success: terminalRow(),
+  failed: terminalRow(),
+  cancelled: terminalRow(),
+  timed_out: terminalRow(),
+};
+
+function terminalRow(): Record<EventType, Expected> {
+  const row = Object.fromEntries(Object.keys(EVENTS).map((type) => [type, _])) as Record<
+    EventType,
+    Expected
+  >;
+  row.reset = 'idle';
+  return row;
+}
+
+const CASES = Object.entries(TABLE).flatMap(([status, row]) =>
+  Object.entries(row).map(([event, expected]) => [status, event, expected] as const),
+);
+
+describe('transition: every state × every event', () => {
+  it.each(CASES)('%s + %s → %s', (status, eventType, expected) => {
+    const state = STATES[status as TokenLifecycleStatus];
+    const next = transition(state, EVENTS[eventType as EventType]);
+    if (expected === _) {
+      expect(next).toBe(state);
+    } else {
+      expect(next.status).toBe(expected);
+      expect(next).not.toBe(state);
+    }
+  });
+
+  it('terminal states never leave except through reset', () => {
+    for (const status of ['success', 'failed', 'cancelled', 'timed_out'] as const) {
+      const state = STATES[status];
+      expect(isTerminal(state)).toBe(true);
+      for (const event of Object.values(EVENTS)) {
+        const next = transition(state, event);
+        expect(next === state || next === IDLE_TOKEN_LIFECYCLE).toBe(true);
+        expect(next === IDLE_TOKEN_LIFECYCLE).toBe(event.type === 'reset');
+      }
+    }
+  });
+
+  it('isTerminal is false for every other state', () => {
+    for (const status of [
+      'idle',
+      'creating',
+      'requires_verification',
+      'verifying',
+      'polling',
+    ] as const) {
+      expect(isTerminal(STATES[status])).toBe(false);
+    }
+  });
+});
+
+describe('created', () => {
+  const creating = STATES.creating;
+
+  it('success ⇒ success (frictionless)', () => {
+    expect(
+      transition(creating, { type: 'created', token: savedCard({ state: 'success' }) }),
+    ).toEqual({ status: 'success', reason: 'frictionless', token: TOKEN, card });
+  });
+
+  it('pending with a verify url ⇒ requires_verification', () => {
+    expect(transition(creating, EVENTS.created)).toEqual(STATES.requires_verification);
+  });
+
+  it('pending without a verify url ⇒ polling from attempt 0', () => {
+    expect(
+      transition(creating, {
+        type: 'created',
+        token: savedCard({ verifyUuid: VERIFY_UUID }),
+      }),
+    ).toEqual({ status: 'polling', attempt: 0, token: TOKEN, verifyUuid: VERIFY_UUID, card });
+    expect(transition(creating, { type: 'created', token: savedCard() })).toEqual({
+      status: 'polling',
+      attempt: 0,
+      token: TOKEN,
+      card,
+    });
+  });
+
+  it('an unknown state is treated as pending (the check decides)', () => {
+    expect(
+      transition(creating, { type: 'created', token: savedCard({ state: 'unknown' }) }).status,
+    ).toBe('polling');
+  });
+
+  it('failed ⇒ failed (declined) with the gateway code and message', () => {
+    expect(
+      transition(creating, {
+        type: 'created',
+        token: savedCard({ state: 'failed', errorCode: 'E300051', errorMessage: 'Declined.' }),
+      }),
+    ).toEqual({
+      status: 'failed',
+      reason: 'declined',
+      token: TOKEN,
+      card,
+      errorCode: 'E300051',
+      errorMessage: 'Declined.',
+    });
+  });
+
+  it("takes the gateway's card summary, or what was typed when the gateway sent no number", () => {
+    const typed = transition(IDLE_TOKEN_LIFECYCLE, {
+      type: 'submit',
+      card: { brand: 'mastercard', last4: '4444' },
+    });
+    expect(
+      transition(typed, { type: 'created', token: savedCard({ state: 'success' }) }),
+    ).toMatchObject({ card: { brand: 'visa', last4: '3220' } });
+    expect(
+      transition(typed, {
+        type: 'created',
+        token: savedCard({ state: 'success', last4: null, brand: 'unknown' }),
+      }),
+    ).toMatchObject({ card: { brand: 'mastercard', last4: '4444' } });
+  });
+
+  it('a late answer after cancel is dropped', () => {
+    const cancelled = transition(STATES.creating, { type: 'cancel' });
+    expect(transition(cancelled, EVENTS.created)).toBe(cancelled);
+  });
+});
+
+describe('failures, cancel and timeout carry a reason', () => {
+  it('create_failed ⇒ failed (create_error) with the error', () => {
+    const error = new GatewayError({ kind: 'gateway', status: 400, code: 'E300051', message: 'x' });
+    expect(transition(STATES.creating, { type: 'create_failed', error })).toEqual({
+      status: 'failed',
+      reason: 'create_error',
+      error,
+      card,
+    });
+  });
+
+  it.each(['blocked_popup', 'unsafe_verify_url'] as const)(
+    'verification_blocked (%s) ⇒ failed with that reason',
+    (reason) => {
+      expect(
+        transition(STATES.requires_verification, { type: 'verification_blocked', reason }),
+      ).toEqual({ status: 'failed', reason, token: TOKEN, card });
+    },
+  );
+
+  it('cancel keeps the token and card summary; the reason defaults to user', () => {
+    expect(transition(STATES.verifying, { type: 'cancel' })).toEqual({
+      status: 'cancelled',
+      reason: 'user',
+      token: TOKEN,
+      card,
+    });
+    expect(transition(STATES.creating, { type: 'cancel', reason: 'unmounted' })).toEqual({
+      status: 'cancelled',
+      reason: 'unmounted',
+      card,
+    });
+  });
+
+  it('timeout ⇒ timed_out with reason timeout', () => {
+    expect(transition(STATES.polling, { type: 'timeout' })).toEqual({
+      status: 'timed_out',
+      reason: 'timeout',
+      token: TOKEN,
+      card,
+    });
+  });
+});
+
+describe('verification and polling', () => {
+  it('verification_opened keeps token, verify uuid and url', () => {
+    expect(transition(STATES.requires_verification, { type: 'verification_opened' })).toEqual({
+      ...STATES.requires_verification,
+      status: 'verifying',
+    });
+  });
+
+  it.each([undefined, 'success', 'failed', 'unknown'] as const)(
+    'verification_returned (outcome %s) polls from attempt 0: the check decides',
+    (outcome) => {
+      expect(
+        transition(STATES.verifying, {
+          type: 'verification_returned',
+          ...(outcome ? { outcome } : {}),
+        }),
+      ).toEqual({ status: 'polling', attempt: 0, token: TOKEN, verifyUuid: VERIFY_UUID, card });
+    },
+  );
+
+  it('resume (after a redirect) polls the kept token', () => {
+    expect(
+      transition(IDLE_TOKEN_LIFECYCLE, { type: 'resume', token: TOKEN, verifyUuid: VERIFY_UUID }),
+    ).toEqual({ status: 'polling', attempt: 0, token: TOKEN, verifyUuid: VERIFY_UUID });
+  });
+
+  it('a pending poll result counts the attempt', () => {
+    const next = transition(STATES.polling, { type: 'poll_result', token: savedCard() });
+    expect(next).toEqual({ ...STATES.polling, attempt: 3 });
+  });
+
+  it('a pending poll result while verifying changes nothing', () => {
+    expect(transition(STATES.verifying, { type: 'poll_result', token: savedCard() })).toBe(
+      STATES.verifying,
+    );
+  });
+
+  it('success ⇒ success (verified); failed ⇒ failed (verification_failed)', () => {
+    expect(
+      transition(STATES.polling, { type: 'poll_result', token: savedCard({ state: 'success' }) }),
+    ).toEqual({ status: 'success', reason: 'verified', token: TOKEN, card });
+    expect(
+      transition(STATES.verifying, {
+        type: 'poll_result',
+        token: savedCard({ state: 'failed', errorCode: 'E300051' }),
+      }),
+    ).toEqual({
+      status: 'failed',
+      reason: 'verification_failed',
+      token: TOKEN,
+      card,
+      errorCode: 'E300051',
+    });
+  });
+
+  it("ignores another token's result", () => {
+    const other = savedCard({ token: 'tok-2', state: 'success' });
+    expect(transition(STATES.polling, { type: 'poll_result', token: other })).toBe(STATES.polling);
+  });
+
+  it.each([
+    ['network', 0, true],
+    ['timeout', 0, true],
+    ['http', 503, true],
+    ['gateway', 500, true],
+    ['gateway', 400, false],
+    ['invalid-response', 200, false],
+  ] as const)('a %s error (HTTP %s) keeps polling: %s', (kind, status, retried) => {
+    const error = new GatewayError({ kind, status, message: 'x' });
+    const next = transition(STATES.polling, { type: 'poll_error', error });
+    if (retried) {
+      expect(next).toEqual({ ...STATES.polling, attempt: 3 });
+    } else {
+      expect(next).toEqual({
+        status: 'failed',
+        reason: 'check_error',
+        token: TOKEN,
+        card,
+        error,
+      });
+    }
+  });
+
+  it('poll_error honours an explicit retryable flag', () => {
+    const error = new Error('not a GatewayError');
+    expect(transition(STATES.polling, { type: 'poll_error', error }).status).toBe('failed');
+    expect(transition(STATES.polling, { type: 'poll_error', error, retryable: true }).status).toBe(
+      'polling',
+    );
+  });
+
+  it('state never holds more than the token, verify uuid and url and the card summary', () => {
+    const keys = new Set<string>();
+    for (const state of Object.values(STATES)) {
+      for (const key of Object.keys(state)) keys.add(key);
+    }
+    expect([...keys].sort()).toEqual(
+      ['attempt', 'card', 'reason', 'status', 'token', 'verifyUrl', 'verifyUuid'].sort(),
+    );
+    const created = transition(STATES.creating, EVENTS.created);
+    expect(Object.keys(created).sort()).toEqual(
+      ['card', 'status', 'token', 'verifyUrl', 'verifyUuid'].sort(),
+    );
+  });
+});
+
+describe('nextPollDelay', () => {
+  it('backs off from 1 s by 1.5× up to 5 s', () => {
+    expect([0, 1, 2, 3, 4, 5, 10, 100].map((attempt) => nextPollDelay(attempt))).toEqual([
+      1000, 1500, 2250, 3375, 5000, 5000, 5000, 5000,
+    ]);
+  });
+
+  it('takes its own schedule', () => {
+    const options = { initialMs: 200, factor: 2, maxMs: 1000 };
+    expect([0, 1, 2, 3, 4].map((attempt) => nextPollDelay(attempt, options))).toEqual([
+      200, 400, 800, 1000, 1000,
+    ]);
+    expect(nextPollDelay(3, { factor: 1 })).toBe(1000);
+  });
+
+  it('treats odd attempts as 0 and never overflows', () => {
+    expect(nextPollDelay(-1)).toBe(1000);
+    expect(nextPollDelay(Number.NaN)).toBe(1000);
+    expect(nextPollDelay(1e9)).toBe(5000);
+    expect(nextPollDelay(Number.POSITIVE_INFINITY)).toBe(1000);
+  });
+});
+
+describe('driving the machine with timers (how the hook uses it)', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  /** A minimal driver: polls after nextPollDelay(attempt) and times out after timeoutMs. */
+  function drive(check: () => SavedCard) {
+    let state = transition(STATES.creating, EVENTS.created);
+    const checks: number[] = [];
+    const start = Date.now();
+    let poll: ReturnType<typeof setTimeout> | undefined;
+    const dispatch = (event: TokenLifecycleEvent) => {
+      state = transition(state, event);
+      clearTimeout(poll);
+      if (state.status === 'polling') {
+        poll = setTimeout(() => {
+          checks.push(Date.now() - start);
+          dispatch({ type: 'poll_result', token: check() });
+        }, nextPollDelay(state.attempt));
+      }
+      if (isTerminal(state)) clearTimeout(deadline);
+    };
+    const deadline = setTimeout(
+      () => dispatch({ type: 'timeout' }),
+      TOKEN_LIFECYCLE_DEFAULTS.timeoutMs,
+    );
+    dispatch({ type: 'verification_opened' });
+    dispatch({ type: 'verification_returned' });
+    return { state: () => state, checks };
+  }
+
+  it('a token that stays pending times out after 120 s, with backed-off checks and none after', () => {
+    vi.useFakeTimers();
+    const run = drive(() => savedCard());
+    vi.advanceTimersByTime(TOKEN_LIFECYCLE_DEFAULTS.timeoutMs - 1);
+    expect(run.state().status).toBe('polling');
+    expect(run.checks.slice(0, 5)).toEqual([1000, 2500, 4750, 8125, 13125]);
+    vi.advanceTimersByTime(1);
+    expect(run.state()).toMatchObject({ status: 'timed_out', reason: 'timeout' });
+    const made = run.checks.length;
+    expect(made).toBe(26);
+    vi.advanceTimersByTime(60_000);
+    expect(run.checks).toHaveLength(made);
+  });
+
+  it('stops checking at the first terminal result', () => {
+    vi.useFakeTimers();
+    let calls = 0;
+    const run = drive(() => savedCard({ state: ++calls === 3 ? 'success' : 'pending' }));
+    vi.advanceTimersByTime(10_000);
+    expect(run.state()).toMatchObject({ status: 'success', reason: 'verified' });
+    expect(run.checks).toEqual([1000, 2500, 4750]);
+    vi.advanceTimersByTime(200_000);
+    expect(run.checks).toHaveLength(3);
+    expect(run.state().status).toBe('success');
+  });
+});
