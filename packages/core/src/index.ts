@@ -98,10 +98,10 @@ export type {
 } from './threeDSReturn.js';
 export {
   IDLE_TOKEN_LIFECYCLE,
-  isTerminal,
+  isTerminalTokenLifecycle,
   nextPollDelay,
   TOKEN_LIFECYCLE_DEFAULTS,
-  transition,
+  transitionTokenLifecycle,
 } from './tokenLifecycle.js';
 export type {
   CardSummary,

@@ -2,14 +2,14 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   GatewayError,
   IDLE_TOKEN_LIFECYCLE,
-  isTerminal,
+  isTerminalTokenLifecycle,
   nextPollDelay,
   type SavedCard,
   TOKEN_LIFECYCLE_DEFAULTS,
   type TokenLifecycleEvent,
   type TokenLifecycleState,
   type TokenLifecycleStatus,
-  transition,
+  transitionTokenLifecycle,
 } from './index.js';
 
 const TOKEN = 'tok-1';
@@ -176,7 +176,7 @@ const CASES = Object.entries(TABLE).flatMap(([status, row]) =>
 describe('transition: every state × every event', () => {
   it.each(CASES)('%s + %s → %s', (status, eventType, expected) => {
     const state = STATES[status as TokenLifecycleStatus];
-    const next = transition(state, EVENTS[eventType as EventType]);
+    const next = transitionTokenLifecycle(state, EVENTS[eventType as EventType]);
     if (expected === _) {
       expect(next).toBe(state);
     } else {
@@ -188,9 +188,9 @@ describe('transition: every state × every event', () => {
   it('terminal states never leave except through reset', () => {
     for (const status of ['success', 'failed', 'cancelled', 'timed_out'] as const) {
       const state = STATES[status];
-      expect(isTerminal(state)).toBe(true);
+      expect(isTerminalTokenLifecycle(state)).toBe(true);
       for (const event of Object.values(EVENTS)) {
-        const next = transition(state, event);
+        const next = transitionTokenLifecycle(state, event);
         expect(next === state || next === IDLE_TOKEN_LIFECYCLE).toBe(true);
         expect(next === IDLE_TOKEN_LIFECYCLE).toBe(event.type === 'reset');
       }
@@ -205,7 +205,7 @@ describe('transition: every state × every event', () => {
       'verifying',
       'polling',
     ] as const) {
-      expect(isTerminal(STATES[status])).toBe(false);
+      expect(isTerminalTokenLifecycle(STATES[status])).toBe(false);
     }
   });
 });
@@ -215,22 +215,27 @@ describe('created', () => {
 
   it('success ⇒ success (frictionless)', () => {
     expect(
-      transition(creating, { type: 'created', token: savedCard({ state: 'success' }) }),
+      transitionTokenLifecycle(creating, {
+        type: 'created',
+        token: savedCard({ state: 'success' }),
+      }),
     ).toEqual({ status: 'success', reason: 'frictionless', token: TOKEN, card });
   });
 
   it('pending with a verify url ⇒ requires_verification', () => {
-    expect(transition(creating, EVENTS.created)).toEqual(STATES.requires_verification);
+    expect(transitionTokenLifecycle(creating, EVENTS.created)).toEqual(
+      STATES.requires_verification,
+    );
   });
 
   it('pending without a verify url ⇒ polling from attempt 0', () => {
     expect(
-      transition(creating, {
+      transitionTokenLifecycle(creating, {
         type: 'created',
         token: savedCard({ verifyUuid: VERIFY_UUID }),
       }),
     ).toEqual({ status: 'polling', attempt: 0, token: TOKEN, verifyUuid: VERIFY_UUID, card });
-    expect(transition(creating, { type: 'created', token: savedCard() })).toEqual({
+    expect(transitionTokenLifecycle(creating, { type: 'created', token: savedCard() })).toEqual({
       status: 'polling',
       attempt: 0,
       token: TOKEN,
@@ -240,13 +245,16 @@ describe('created', () => {
 
   it('an unknown state is treated as pending (the check decides)', () => {
     expect(
-      transition(creating, { type: 'created', token: savedCard({ state: 'unknown' }) }).status,
+      transitionTokenLifecycle(creating, {
+        type: 'created',
+        token: savedCard({ state: 'unknown' }),
+      }).status,
     ).toBe('polling');
   });
 
   it('failed ⇒ failed (declined) with the gateway code and message', () => {
     expect(
-      transition(creating, {
+      transitionTokenLifecycle(creating, {
         type: 'created',
         token: savedCard({ state: 'failed', errorCode: 'E300051', errorMessage: 'Declined.' }),
       }),
@@ -261,15 +269,15 @@ describe('created', () => {
   });
 
   it("takes the gateway's card summary, or what was typed when the gateway sent no number", () => {
-    const typed = transition(IDLE_TOKEN_LIFECYCLE, {
+    const typed = transitionTokenLifecycle(IDLE_TOKEN_LIFECYCLE, {
       type: 'submit',
       card: { brand: 'mastercard', last4: '4444' },
     });
     expect(
-      transition(typed, { type: 'created', token: savedCard({ state: 'success' }) }),
+      transitionTokenLifecycle(typed, { type: 'created', token: savedCard({ state: 'success' }) }),
     ).toMatchObject({ card: { brand: 'visa', last4: '3220' } });
     expect(
-      transition(typed, {
+      transitionTokenLifecycle(typed, {
         type: 'created',
         token: savedCard({ state: 'success', last4: null, brand: 'unknown' }),
       }),
@@ -277,15 +285,15 @@ describe('created', () => {
   });
 
   it('a late answer after cancel is dropped', () => {
-    const cancelled = transition(STATES.creating, { type: 'cancel' });
-    expect(transition(cancelled, EVENTS.created)).toBe(cancelled);
+    const cancelled = transitionTokenLifecycle(STATES.creating, { type: 'cancel' });
+    expect(transitionTokenLifecycle(cancelled, EVENTS.created)).toBe(cancelled);
   });
 });
 
 describe('failures, cancel and timeout carry a reason', () => {
   it('create_failed ⇒ failed (create_error) with the error', () => {
     const error = new GatewayError({ kind: 'gateway', status: 400, code: 'E300051', message: 'x' });
-    expect(transition(STATES.creating, { type: 'create_failed', error })).toEqual({
+    expect(transitionTokenLifecycle(STATES.creating, { type: 'create_failed', error })).toEqual({
       status: 'failed',
       reason: 'create_error',
       error,
@@ -297,19 +305,24 @@ describe('failures, cancel and timeout carry a reason', () => {
     'verification_blocked (%s) ⇒ failed with that reason',
     (reason) => {
       expect(
-        transition(STATES.requires_verification, { type: 'verification_blocked', reason }),
+        transitionTokenLifecycle(STATES.requires_verification, {
+          type: 'verification_blocked',
+          reason,
+        }),
       ).toEqual({ status: 'failed', reason, token: TOKEN, card });
     },
   );
 
   it('cancel keeps the token and card summary; the reason defaults to user', () => {
-    expect(transition(STATES.verifying, { type: 'cancel' })).toEqual({
+    expect(transitionTokenLifecycle(STATES.verifying, { type: 'cancel' })).toEqual({
       status: 'cancelled',
       reason: 'user',
       token: TOKEN,
       card,
     });
-    expect(transition(STATES.creating, { type: 'cancel', reason: 'unmounted' })).toEqual({
+    expect(
+      transitionTokenLifecycle(STATES.creating, { type: 'cancel', reason: 'unmounted' }),
+    ).toEqual({
       status: 'cancelled',
       reason: 'unmounted',
       card,
@@ -317,7 +330,7 @@ describe('failures, cancel and timeout carry a reason', () => {
   });
 
   it('timeout ⇒ timed_out with reason timeout', () => {
-    expect(transition(STATES.polling, { type: 'timeout' })).toEqual({
+    expect(transitionTokenLifecycle(STATES.polling, { type: 'timeout' })).toEqual({
       status: 'timed_out',
       reason: 'timeout',
       token: TOKEN,
@@ -328,7 +341,9 @@ describe('failures, cancel and timeout carry a reason', () => {
 
 describe('verification and polling', () => {
   it('verification_opened keeps token, verify uuid and url', () => {
-    expect(transition(STATES.requires_verification, { type: 'verification_opened' })).toEqual({
+    expect(
+      transitionTokenLifecycle(STATES.requires_verification, { type: 'verification_opened' }),
+    ).toEqual({
       ...STATES.requires_verification,
       status: 'verifying',
     });
@@ -338,7 +353,7 @@ describe('verification and polling', () => {
     'verification_returned (outcome %s) polls from attempt 0: the check decides',
     (outcome) => {
       expect(
-        transition(STATES.verifying, {
+        transitionTokenLifecycle(STATES.verifying, {
           type: 'verification_returned',
           ...(outcome ? { outcome } : {}),
         }),
@@ -348,27 +363,37 @@ describe('verification and polling', () => {
 
   it('resume (after a redirect) polls the kept token', () => {
     expect(
-      transition(IDLE_TOKEN_LIFECYCLE, { type: 'resume', token: TOKEN, verifyUuid: VERIFY_UUID }),
+      transitionTokenLifecycle(IDLE_TOKEN_LIFECYCLE, {
+        type: 'resume',
+        token: TOKEN,
+        verifyUuid: VERIFY_UUID,
+      }),
     ).toEqual({ status: 'polling', attempt: 0, token: TOKEN, verifyUuid: VERIFY_UUID });
   });
 
   it('a pending poll result counts the attempt', () => {
-    const next = transition(STATES.polling, { type: 'poll_result', token: savedCard() });
+    const next = transitionTokenLifecycle(STATES.polling, {
+      type: 'poll_result',
+      token: savedCard(),
+    });
     expect(next).toEqual({ ...STATES.polling, attempt: 3 });
   });
 
   it('a pending poll result while verifying changes nothing', () => {
-    expect(transition(STATES.verifying, { type: 'poll_result', token: savedCard() })).toBe(
-      STATES.verifying,
-    );
+    expect(
+      transitionTokenLifecycle(STATES.verifying, { type: 'poll_result', token: savedCard() }),
+    ).toBe(STATES.verifying);
   });
 
   it('success ⇒ success (verified); failed ⇒ failed (verification_failed)', () => {
     expect(
-      transition(STATES.polling, { type: 'poll_result', token: savedCard({ state: 'success' }) }),
+      transitionTokenLifecycle(STATES.polling, {
+        type: 'poll_result',
+        token: savedCard({ state: 'success' }),
+      }),
     ).toEqual({ status: 'success', reason: 'verified', token: TOKEN, card });
     expect(
-      transition(STATES.verifying, {
+      transitionTokenLifecycle(STATES.verifying, {
         type: 'poll_result',
         token: savedCard({ state: 'failed', errorCode: 'E300051' }),
       }),
@@ -383,7 +408,9 @@ describe('verification and polling', () => {
 
   it("ignores another token's result", () => {
     const other = savedCard({ token: 'tok-2', state: 'success' });
-    expect(transition(STATES.polling, { type: 'poll_result', token: other })).toBe(STATES.polling);
+    expect(transitionTokenLifecycle(STATES.polling, { type: 'poll_result', token: other })).toBe(
+      STATES.polling,
+    );
   });
 
   it.each([
@@ -395,7 +422,7 @@ describe('verification and polling', () => {
     ['invalid-response', 200, false],
   ] as const)('a %s error (HTTP %s) keeps polling: %s', (kind, status, retried) => {
     const error = new GatewayError({ kind, status, message: 'x' });
-    const next = transition(STATES.polling, { type: 'poll_error', error });
+    const next = transitionTokenLifecycle(STATES.polling, { type: 'poll_error', error });
     if (retried) {
       expect(next).toEqual({ ...STATES.polling, attempt: 3 });
     } else {
@@ -411,10 +438,13 @@ describe('verification and polling', () => {
 
   it('poll_error honours an explicit retryable flag', () => {
     const error = new Error('not a GatewayError');
-    expect(transition(STATES.polling, { type: 'poll_error', error }).status).toBe('failed');
-    expect(transition(STATES.polling, { type: 'poll_error', error, retryable: true }).status).toBe(
-      'polling',
+    expect(transitionTokenLifecycle(STATES.polling, { type: 'poll_error', error }).status).toBe(
+      'failed',
     );
+    expect(
+      transitionTokenLifecycle(STATES.polling, { type: 'poll_error', error, retryable: true })
+        .status,
+    ).toBe('polling');
   });
 
   it('state never holds more than the token, verify uuid and url and the card summary', () => {
@@ -425,7 +455,7 @@ describe('verification and polling', () => {
     expect([...keys].sort()).toEqual(
       ['attempt', 'card', 'reason', 'status', 'token', 'verifyUrl', 'verifyUuid'].sort(),
     );
-    const created = transition(STATES.creating, EVENTS.created);
+    const created = transitionTokenLifecycle(STATES.creating, EVENTS.created);
     expect(Object.keys(created).sort()).toEqual(
       ['card', 'status', 'token', 'verifyUrl', 'verifyUuid'].sort(),
     );
@@ -462,12 +492,12 @@ describe('driving the machine with timers (how the hook uses it)', () => {
 
   /** A minimal driver: polls after nextPollDelay(attempt) and times out after timeoutMs. */
   function drive(check: () => SavedCard) {
-    let state = transition(STATES.creating, EVENTS.created);
+    let state = transitionTokenLifecycle(STATES.creating, EVENTS.created);
     const checks: number[] = [];
     const start = Date.now();
     let poll: ReturnType<typeof setTimeout> | undefined;
     const dispatch = (event: TokenLifecycleEvent) => {
-      state = transition(state, event);
+      state = transitionTokenLifecycle(state, event);
       clearTimeout(poll);
       if (state.status === 'polling') {
         poll = setTimeout(() => {
@@ -475,7 +505,7 @@ describe('driving the machine with timers (how the hook uses it)', () => {
           dispatch({ type: 'poll_result', token: check() });
         }, nextPollDelay(state.attempt));
       }
-      if (isTerminal(state)) clearTimeout(deadline);
+      if (isTerminalTokenLifecycle(state)) clearTimeout(deadline);
     };
     const deadline = setTimeout(
       () => dispatch({ type: 'timeout' }),

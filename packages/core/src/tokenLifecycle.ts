@@ -117,7 +117,7 @@ export const IDLE_TOKEN_LIFECYCLE: TokenLifecycleState = Object.freeze({ status:
 const TERMINAL = new Set<TokenLifecycleStatus>(['success', 'failed', 'cancelled', 'timed_out']);
 
 /** `success`, `failed`, `cancelled` and `timed_out` are final: only `reset` leaves them. */
-export function isTerminal(state: TokenLifecycleState): boolean {
+export function isTerminalTokenLifecycle(state: TokenLifecycleState): boolean {
   return TERMINAL.has(state.status);
 }
 
@@ -203,7 +203,7 @@ function afterCheck(state: TokenLifecycleState, token: SavedCard): TokenLifecycl
 /**
  * The next state. Events that make no sense in the current state are ignored: the same state
  * object comes back, so callers can compare by identity. In particular:
- * - terminal states (`isTerminal`) ignore everything but `reset`;
+ * - terminal states (`isTerminalTokenLifecycle`) ignore everything but `reset`;
  * - `submit` and `resume` only start from `idle`; `created` and `create_failed` only apply while
  *   `creating` (a late answer after a cancel is dropped);
  * - `poll_result` applies in `polling` and `verifying`, and only for the state's own token;
@@ -214,14 +214,14 @@ function afterCheck(state: TokenLifecycleState, token: SavedCard): TokenLifecycl
  * - `cancel` applies in every non-terminal state but `idle`, `timeout` in `requires_verification`,
  *   `verifying` and `polling` (the create call has its own timeout).
  */
-export function transition(
+export function transitionTokenLifecycle(
   state: TokenLifecycleState,
   event: TokenLifecycleEvent,
 ): TokenLifecycleState {
   if (event.type === 'reset') {
     return state.status === 'idle' ? state : IDLE_TOKEN_LIFECYCLE;
   }
-  if (isTerminal(state)) {
+  if (isTerminalTokenLifecycle(state)) {
     return state;
   }
   switch (event.type) {
