@@ -66,6 +66,7 @@ export type {
   ThreeDSReturnUrls,
 } from './paymentTokenWrites.js';
 export { redactCardData } from './redact.js';
+export { SealedCard, sealCard } from './sealedCard.js';
 export { createRemovalPolicy, pickPromotionCandidate } from './removalPolicy.js';
 export type {
   CanRemove,

@@ -33,4 +33,6 @@ export const savedCardsKeys = {
   setDefaultMutation: (uuid: string) => [...all, 'mutation', uuid, 'setDefault'] as const,
   deletePaymentTokenMutation: (uuid: string) =>
     [...all, 'mutation', uuid, 'deletePaymentToken'] as const,
+  createPaymentTokenMutation: (uuid: string) =>
+    [...all, 'mutation', uuid, 'createPaymentToken'] as const,
 };

@@ -1,12 +1,17 @@
 'use client';
 
 export {
+  createPaymentTokenMutationOptions,
   deletePaymentTokenMutationOptions,
   setDefaultPaymentTokenMutationOptions,
   upsertCustomerMutationOptions,
 } from './mutations.js';
 export type { TokenVariables } from './mutations.js';
-export { customerQueryOptions, paymentTokensQueryOptions } from './queries.js';
+export {
+  customerQueryOptions,
+  paymentTokensQueryOptions,
+  tokenStatusQueryOptions,
+} from './queries.js';
 export type { ReadOptions } from './queries.js';
 export {
   SavedCardsContext,
@@ -14,10 +19,15 @@ export {
   useSavedCardsContext,
 } from './SavedCardsProvider.js';
 export type { SavedCardsContextValue, SavedCardsProviderProps } from './SavedCardsProvider.js';
+export { useAddCard } from './useAddCard.js';
+export type { UseAddCardOptions } from './useAddCard.js';
+export { useCreatePaymentToken } from './useCreatePaymentToken.js';
 export { useCustomer } from './useCustomer.js';
 export { useDeletePaymentToken } from './useDeletePaymentToken.js';
 export { useOnlineStatus } from './useOnlineStatus.js';
 export { usePaymentTokens } from './usePaymentTokens.js';
 export type { UsePaymentTokensOptions } from './usePaymentTokens.js';
 export { useSetDefaultPaymentToken } from './useSetDefaultPaymentToken.js';
+export { useTokenStatus } from './useTokenStatus.js';
+export type { TokenStatus, UseTokenStatusOptions } from './useTokenStatus.js';
 export { useUpsertCustomer } from './useUpsertCustomer.js';

@@ -1,13 +1,17 @@
 import {
+  type CreatePaymentTokenOptions,
   type Customer,
   type CustomerProfileInput,
+  createPaymentToken,
   deletePaymentToken,
   type GatewayClient,
+  type SavedCard,
+  type SealedCard,
   savedCardsKeys,
   setDefaultPaymentToken,
   upsertCustomer,
 } from '@savedcards/core';
-import { mutationOptions } from '@tanstack/react-query';
+import { mutationOptions, type QueryClient } from '@tanstack/react-query';
 import {
   rollbackCustomerCache,
   settleCustomerCache,
@@ -78,5 +82,37 @@ export function deletePaymentTokenMutationOptions(client: GatewayClient, custome
       rollbackCustomerCache(queryClient, customerUuid, snapshot),
     onSettled: (_data, _error, _variables, _snapshot, { client: queryClient }) =>
       settleCustomerCache(queryClient, customerUuid),
+  });
+}
+
+/** Puts a card into every cached token list of the customer, replacing the same token. */
+export function upsertCachedCard(queryClient: QueryClient, customerUuid: string, card: SavedCard) {
+  writeCustomerCache(queryClient, customerUuid, {
+    cards: (cards) =>
+      cards.some((candidate) => candidate.token === card.token)
+        ? cards.map((candidate) => (candidate.token === card.token ? card : candidate))
+        : [...cards, card],
+    customer: (customer) => customer,
+  });
+}
+
+/**
+ * Save a new card. Its variables are a `SealedCard` (`sealCard(card)`): the mutation cache only
+ * ever holds its brand and last four digits, and the number and CVC leave it in the one request.
+ */
+export function createPaymentTokenMutationOptions(
+  client: GatewayClient,
+  customerUuid: string,
+  options: Omit<CreatePaymentTokenOptions, 'signal'> = {},
+) {
+  return mutationOptions({
+    mutationKey: savedCardsKeys.createPaymentTokenMutation(customerUuid),
+    gcTime: 0,
+    mutationFn: (card: SealedCard) =>
+      createPaymentToken(client, customerUuid, card.take(), options),
+    onSuccess: (card, _card, _result, { client: queryClient }) =>
+      upsertCachedCard(queryClient, customerUuid, card),
+    onSettled: (_data, _error, _card, _result, { client: queryClient }) =>
+      queryClient.invalidateQueries({ queryKey: savedCardsKeys.paymentTokenLists(customerUuid) }),
   });
 }

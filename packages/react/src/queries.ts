@@ -1,4 +1,5 @@
 import {
+  checkPaymentToken,
   type GatewayClient,
   getCustomer,
   isRetryableError,
@@ -55,5 +56,24 @@ export function paymentTokensQueryOptions(
         },
       }),
     retry: retryPolicy(retry),
+  });
+}
+
+/**
+ * The state of a token waiting for 3-D Secure (`POST …/payment_tokens/check`). Never cached after
+ * use: each check is fresh.
+ */
+export function tokenStatusQueryOptions(
+  client: GatewayClient,
+  customerUuid: string,
+  { token, verifyUuid, retry }: { token: string; verifyUuid: string } & ReadOptions,
+) {
+  return queryOptions({
+    queryKey: savedCardsKeys.tokenStatus(customerUuid, token),
+    queryFn: ({ signal }) =>
+      checkPaymentToken(client, customerUuid, { token, verifyUuid }, { signal }),
+    retry: retryPolicy(retry),
+    staleTime: 0,
+    gcTime: 0,
   });
 }
