@@ -2,6 +2,7 @@ import {
   createGatewayDb,
   createGatewayHandlers,
   type GatewayDb,
+  type GatewayHandlersOptions,
   type GatewayScenario,
   type GatewayScenarioName,
 } from '@savedcards/msw';
@@ -20,6 +21,7 @@ export const STORY_BASE_URL = '/api/wonder';
 export function gateway(
   scenario: GatewayScenarioName | GatewayScenario = 'default',
   arrange?: (db: GatewayDb) => void,
+  options: Omit<GatewayHandlersOptions, 'baseUrl' | 'db' | 'scenario'> = {},
 ) {
   const db = createGatewayDb({ seed: scenario === 'empty' ? 'empty' : 'demo' });
   const reset = () => {
@@ -27,5 +29,9 @@ export function gateway(
     arrange?.(db);
   };
   reset();
-  return { handlers: createGatewayHandlers({ baseUrl: STORY_BASE_URL, db, scenario }), db, reset };
+  return {
+    handlers: createGatewayHandlers({ ...options, baseUrl: STORY_BASE_URL, db, scenario }),
+    db,
+    reset,
+  };
 }

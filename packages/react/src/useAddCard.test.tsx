@@ -1,9 +1,9 @@
-import { savePendingVerification, type SavedCard, savedCardsKeys } from '@savedcards/core';
-import { createGatewayHandlers, DEMO_CUSTOMER, decideChallenge } from '@savedcards/msw';
+import { type SavedCard, savedCardsKeys } from '@savedcards/core';
+import { DEMO_CUSTOMER, decideChallenge } from '@savedcards/msw';
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { countRequests, createWrapper } from '../../../test/render';
-import { db, server, TEST_BASE_URL } from '../../../test/server';
+import { db } from '../../../test/server';
 import { useAddCard, usePaymentTokens, useTokenStatus } from './index.js';
 
 const card = (number: string) => ({

@@ -42,6 +42,8 @@ export function useAddCard(options: UseAddCardOptions = {}) {
   const { mutate: setDefault } = useSetDefaultPaymentToken();
   const makeDefault = useRef(false);
   const busy = useRef(false);
+  const stateRef = useRef(state);
+  stateRef.current = state;
 
   // A full-page redirect to 3-D Secure came back: carry on checking the token it left.
   useEffect(() => {
@@ -57,6 +59,7 @@ export function useAddCard(options: UseAddCardOptions = {}) {
     watching ? state.verifyUuid : undefined,
     { timeoutMs, poll },
   );
+  const { checkNow, cancel: cancelChecks } = status;
   useEffect(() => {
     if (status.card) {
       dispatch({ type: 'poll_result', token: status.card });
@@ -130,24 +133,25 @@ export function useAddCard(options: UseAddCardOptions = {}) {
     verificationReturned: useCallback(
       (outcome?: ThreeDSOutcome) => {
         dispatch({ type: 'verification_returned', outcome });
-        status.checkNow();
+        checkNow();
       },
-      [status.checkNow],
+      [checkNow],
     ),
     /** Before a full-page redirect: keep the token and verify uuid (only) in sessionStorage. */
     rememberForRedirect: useCallback(() => {
-      if (state.status === 'requires_verification') {
+      const current = stateRef.current;
+      if (current.status === 'requires_verification') {
         savePendingVerification({
           customerUuid,
-          token: state.token,
-          verifyUuid: state.verifyUuid,
+          token: current.token,
+          verifyUuid: current.verifyUuid,
         });
       }
-    }, [state, customerUuid]),
+    }, [customerUuid]),
     cancel: useCallback(() => {
-      status.cancel();
+      cancelChecks();
       dispatch({ type: 'cancel' });
-    }, [status.cancel]),
+    }, [cancelChecks]),
     reset: useCallback(() => dispatch({ type: 'reset' }), []),
   };
 }

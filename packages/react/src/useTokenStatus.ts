@@ -6,7 +6,7 @@ import {
   TOKEN_LIFECYCLE_DEFAULTS,
 } from '@savedcards/core';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { tokenStatusQueryOptions } from './queries.js';
 import { useSavedCardsContext } from './SavedCardsProvider.js';
 
@@ -67,6 +67,19 @@ export function useTokenStatus(
     return () => clearTimeout(timer);
   }, [active, done, timeoutMs, token]);
 
+  const latest = useRef({ token, active, done });
+  latest.current = { token, active, done };
+  const { refetch } = query;
+  const cancel = useCallback(
+    () => setStopped({ token: latest.current.token, why: 'cancelled' }),
+    [],
+  );
+  const checkNow = useCallback(() => {
+    if (latest.current.active && !latest.current.done) {
+      void refetch();
+    }
+  }, [refetch]);
+
   let status: TokenStatus = 'idle';
   if (isStopped) {
     status = stopped.why;
@@ -83,11 +96,7 @@ export function useTokenStatus(
     /** The token as last checked. */
     card,
     error: query.error,
-    cancel: () => setStopped({ token, why: 'cancelled' }),
-    checkNow: () => {
-      if (active && !done) {
-        void query.refetch();
-      }
-    },
+    cancel,
+    checkNow,
   };
 }

@@ -1,5 +1,9 @@
 'use client';
 
+export { AddCardFlow } from './AddCardFlow/AddCardFlow.js';
+export type { AddCardFlowProps, VerificationMode } from './AddCardFlow/AddCardFlow.js';
+export { CardForm } from './AddCardFlow/CardForm.js';
+export type { CardFormProps } from './AddCardFlow/CardForm.js';
 export { Announcements, useAnnouncer } from './Announcements.js';
 export type { Announcer } from './Announcements.js';
 export { CardBrandMark } from './CardBrandMark.js';

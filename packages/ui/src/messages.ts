@@ -1,5 +1,7 @@
 import {
   type CardBrand,
+  type CardFieldError,
+  type CardFormField,
   isGatewayError,
   type RemovalRefusal,
   type SavedCard,
@@ -18,7 +20,7 @@ export interface SavedCardsMessages {
   errorReference: (requestId: string) => string;
   brandName: (brand: CardBrand) => string;
   /** A card in a sentence, e.g. "Visa ending in 4242". */
-  cardName: (card: SavedCard) => string;
+  cardName: (card: Pick<SavedCard, 'brand' | 'last4'>) => string;
   /** The radio's accessible name, e.g. "Visa ending in 4242, expires 04/27, default". */
   cardLabel: (card: SavedCard) => string;
   /** The visible masked number, e.g. "•••• 4242". */
@@ -53,6 +55,31 @@ export interface SavedCardsMessages {
   /** DefaultMethodPicker. */
   defaultPickerLabel: string;
   noUsableCards: string;
+  /** AddCardFlow. */
+  addCard: string;
+  addCardTitle: string;
+  addCardDescription: string;
+  fieldLabel: (field: CardFormField) => string;
+  fieldError: (field: CardFormField, error: CardFieldError) => string;
+  detectedBrand: (brand: CardBrand) => string;
+  saveAsDefault: string;
+  saveCard: string;
+  saving: string;
+  duplicateWarning: (card: Pick<SavedCard, 'brand' | 'last4'>, expiry: string) => string;
+  saveAnyway: string;
+  cancel: string;
+  done: string;
+  tryAgain: string;
+  verifying: string;
+  verifyInPopup: string;
+  popupBlocked: string;
+  openVerification: string;
+  verificationFrameTitle: string;
+  redirecting: string;
+  cardAdded: (card: Pick<SavedCard, 'brand' | 'last4'>) => string;
+  addFailed: (reason: string, error: unknown, gatewayMessage?: string) => string;
+  addTimedOut: string;
+  addCancelled: string;
 }
 
 const BRAND_NAMES: Record<CardBrand, string> = {
@@ -156,6 +183,79 @@ export const enMessages: SavedCardsMessages = {
   offline: 'You are offline. Changes to your cards are paused until you reconnect.',
   defaultPickerLabel: 'Default card',
   noUsableCards: 'You have no card that can be made your default.',
+  addCard: 'Add a card',
+  addCardTitle: 'Add a card',
+  addCardDescription:
+    'Your card is saved with Wonder Gateway. This page keeps only its brand, last four digits and expiry date.',
+  fieldLabel: (field) =>
+    ({
+      number: 'Card number',
+      expiry: 'Expiry date (MM / YY)',
+      cvc: 'Security code (CVC)',
+      holderName: 'Name on card',
+      nickname: 'Nickname (optional)',
+    })[field],
+  fieldError: (field, error) => {
+    const messages: Record<CardFormField, Partial<Record<CardFieldError, string>>> = {
+      number: {
+        required: 'Enter your card number.',
+        incomplete: 'Your card number is incomplete.',
+        luhn: 'Your card number is not valid. Check it and try again.',
+        'unsupported-brand': 'This card brand is not accepted.',
+        'too-long': 'Your card number is too long.',
+      },
+      expiry: {
+        required: 'Enter the expiry date.',
+        incomplete: 'Enter the expiry date as MM / YY.',
+        expired: 'This card has expired.',
+      },
+      cvc: {
+        required: 'Enter the security code.',
+        incomplete: 'Your security code is incomplete.',
+      },
+      holderName: {
+        required: 'Enter the name on the card.',
+        'too-long': 'The name is too long (255 characters at most).',
+      },
+      nickname: { 'too-long': 'The nickname is too long (255 characters at most).' },
+    };
+    return messages[field][error] ?? `Check the ${enMessages.fieldLabel(field).toLowerCase()}.`;
+  },
+  detectedBrand: (brand) => (brand === 'unknown' ? '' : BRAND_NAMES[brand]),
+  saveAsDefault: 'Make this my default card',
+  saveCard: 'Save card',
+  saving: 'Saving…',
+  duplicateWarning(card, expiry) {
+    return `You already saved ${this.cardName(card)} that expires ${expiry}. Save it again?`;
+  },
+  saveAnyway: 'Save anyway',
+  cancel: 'Cancel',
+  done: 'Done',
+  tryAgain: 'Try again',
+  verifying: 'Waiting for your bank to confirm the card…',
+  verifyInPopup: 'Finish verifying with your bank in the window that opened.',
+  popupBlocked: 'Your browser blocked the verification window.',
+  openVerification: 'Open the verification window',
+  verificationFrameTitle: '3-D Secure verification with your bank',
+  redirecting: 'Taking you to your bank to verify the card…',
+  cardAdded(card) {
+    return `${this.cardName(card)} saved.`;
+  },
+  addFailed: (reason, error, gatewayMessage) => {
+    if (reason === 'declined' || reason === 'verification_failed') {
+      return `Your bank did not approve this card.${gatewayMessage ? ` ${gatewayMessage}` : ''} Nothing was saved.`;
+    }
+    if (reason === 'unsafe_verify_url') {
+      return 'The verification page could not be opened safely. Nothing was saved.';
+    }
+    const kind = isGatewayError(error) ? error.kind : undefined;
+    if (kind === 'gateway' && isGatewayError(error) && error.status < 500) {
+      return 'Your card was declined. Check the details or try another card.';
+    }
+    return `We could not save your card. Nothing was saved.${connectionHint(error)}`;
+  },
+  addTimedOut: 'Verification took too long, so the card was not saved. Please try again.',
+  addCancelled: 'Adding the card was cancelled. Nothing was saved.',
 };
 
 function connectionHint(error: unknown): string {
