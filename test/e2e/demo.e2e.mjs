@@ -130,6 +130,9 @@ try {
         document.activeElement?.getAttribute('aria-label')?.includes('8599'),
       );
       await page.keyboard.press('Tab');
+      const next = await page.evaluate(() => document.activeElement?.textContent);
+      assert(next === 'Add a card', `after the list, focus is on ${next}`);
+      await page.keyboard.press('Tab');
       await page.keyboard.press('Enter');
       const status = page.getByRole('status').filter({ hasText: 'Paid' });
       await status.waitFor({ timeout: 5000 });
@@ -201,9 +204,112 @@ try {
     );
   });
 
+  // Add a card through the simulated 3-D Secure challenge, in each verification mode.
+  const PAN = '4000000000003220';
+  const CVC = '737';
+  const carriers = [];
+  page.on('request', (request) => {
+    const body = request.postData() ?? '';
+    if (body.includes(PAN) || body.includes(CVC) || request.url().includes(PAN)) {
+      carriers.push(`${request.method()} ${new URL(request.url()).pathname}`);
+    }
+  });
+  // A different expiry each time: the same card with the same expiry would (rightly) warn first.
+  const expiries = { iframe: '04/31', popup: '05/31', redirect: '06/31' };
+  async function addCard(mode, decide) {
+    await page.goto(`${site.url}/?verify=${mode}`);
+    await page.getByRole('button', { name: 'Add a card' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add a card' });
+    await dialog.getByLabel('Card number').fill(PAN);
+    await dialog.getByLabel('Expiry date (MM / YY)').fill(expiries[mode]);
+    await dialog.getByLabel('Security code (CVC)').fill(CVC);
+    await dialog.getByLabel('Name on card').fill('Tai Man Chan');
+    await decide(() => dialog.getByRole('button', { name: 'Save card' }).click());
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Visa ending in 3220 saved.' })
+      .waitFor({ timeout: 20_000 });
+  }
+  const approveIn = async (frameOrPage) => {
+    const approve = frameOrPage.getByRole('button', { name: 'Approve' });
+    await approve.waitFor({ timeout: 10_000 });
+    await approve.click();
+  };
+
+  await check('add a card: 3-D Secure in an iframe inside the dialog', async () => {
+    await addCard('iframe', async (save) => {
+      await save();
+      await approveIn(page.frameLocator('iframe[title="3-D Secure verification with your bank"]'));
+    });
+  });
+
+  await check('add a card: 3-D Secure in a popup opened by the click', async () => {
+    await addCard('popup', async (save) => {
+      const [popup] = await Promise.all([page.waitForEvent('popup'), save()]);
+      await approveIn(popup);
+      await popup.waitForEvent('close', { timeout: 10_000 }).catch(() => {});
+    });
+  });
+
+  await check('add a card: 3-D Secure by a full-page redirect, resumed on return', async () => {
+    await addCard('redirect', async (save) => {
+      await save();
+      await page.waitForURL(/mock-3ds\/challenge\.html/, { timeout: 10_000 });
+      await approveIn(page);
+      await page.waitForURL((url) => !url.pathname.startsWith('/mock-3ds/'), { timeout: 10_000 });
+    });
+    const saved = await page.getByRole('radio', { name: /Visa ending in 3220/ }).count();
+    assert(saved >= 3, `expected the three added cards in the list, found ${saved}`);
+  });
+
+  await check(
+    'card data: the number and CVC went out in the create calls only, and are kept nowhere',
+    async () => {
+      assert(
+        carriers.length === 3 &&
+          carriers.every((c) => /^POST \/api\/wonder\/.*\/payment_tokens$/.test(c)),
+        `requests carrying card data: ${carriers.join(', ')}`,
+      );
+      const kept = await page.evaluate(() =>
+        JSON.stringify({
+          local: { ...localStorage },
+          session: { ...sessionStorage },
+          cookie: document.cookie,
+          url: location.href,
+          // The demo's footer lists the test cards on purpose; everything else must be free of them.
+          html: (() => {
+            const copy = document.documentElement.cloneNode(true);
+            copy.querySelector('.demo-footer')?.remove();
+            return copy.outerHTML;
+          })(),
+        }),
+      );
+      const where = Object.entries(JSON.parse(kept))
+        .filter(
+          ([, value]) =>
+            JSON.stringify(value).includes(PAN) ||
+            JSON.stringify(value).includes('4000 0000 0000 3220'),
+        )
+        .map(
+          ([place, value]) =>
+            `${place}: ${JSON.stringify(value).slice(Math.max(0, JSON.stringify(value).indexOf('3220') - 200), JSON.stringify(value).indexOf('3220') + 60)}`,
+        );
+      assert(where.length === 0, `the card number is kept in the page: ${where.join('; ')}`);
+      assert(
+        !new RegExp(`\\b${CVC}\\b`).test(kept.replace(/[0-9a-f-]{36}/g, '')),
+        'the CVC is kept in the page',
+      );
+      const databases = await page.evaluate(
+        async () => (await indexedDB.databases?.())?.length ?? 0,
+      );
+      assert(databases === 0, `IndexedDB has ${databases} databases`);
+      assert(!consoleErrors.join('\n').includes(PAN), 'the card number reached the console');
+    },
+  );
+
   await check('a failing gateway shows an alert with a retry, not an empty list', async () => {
     await page.goto(`${site.url}/?scenario=server-error`);
-    const alert = page.getByRole('alert');
+    const alert = page.getByRole('alert').filter({ hasText: 'We could not load your saved cards' });
     await alert.waitFor({ timeout: 20_000 });
     assert(
       (await alert.textContent())?.includes('We could not load your saved cards'),

@@ -1,6 +1,7 @@
 import type { SavedCard } from '@savedcards/core';
 import { useCustomer } from '@savedcards/react';
-import { SavedCardList, useMessages } from '@savedcards/ui';
+import { AddCardFlow, SavedCardList, useMessages } from '@savedcards/ui';
+import type { AddCardSettings } from './App';
 import { useId, useState } from 'react';
 
 const ITEMS = [
@@ -10,7 +11,7 @@ const ITEMS = [
 const total = ITEMS.reduce((sum, item) => sum + item.price, 0);
 const hkd = new Intl.NumberFormat('en-HK', { style: 'currency', currency: 'HKD' });
 
-export function Checkout() {
+export function Checkout({ addCard }: { addCard: AddCardSettings }) {
   const headingId = useId();
   const messages = useMessages();
   const customer = useCustomer();
@@ -44,6 +45,9 @@ export function Checkout() {
       <section aria-labelledby={headingId} className="panel">
         <h2 id={headingId}>Pay with</h2>
         <SavedCardList aria-labelledby={headingId} hideExpired onSelect={setCard} />
+        <div className="add-card">
+          <AddCardFlow {...addCard} />
+        </div>
         <button
           type="button"
           className="pay"

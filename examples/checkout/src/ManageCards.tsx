@@ -1,8 +1,9 @@
-import { DefaultMethodPicker, SavedCardList } from '@savedcards/ui';
+import { AddCardFlow, DefaultMethodPicker, SavedCardList } from '@savedcards/ui';
 import { useId } from 'react';
+import type { AddCardSettings } from './App';
 
 /** The customer's account page: every saved card, with make default and remove. */
-export function ManageCards() {
+export function ManageCards({ addCard }: { addCard: AddCardSettings }) {
   const headingId = useId();
   const pickerHeadingId = useId();
   return (
@@ -17,6 +18,9 @@ export function ManageCards() {
           actions={['make-default', 'remove']}
           promoteDefaultOnRemove
         />
+        <div className="add-card">
+          <AddCardFlow {...addCard} />
+        </div>
       </section>
       <section className="panel" aria-labelledby={pickerHeadingId}>
         <h2 id={pickerHeadingId}>Default card</h2>

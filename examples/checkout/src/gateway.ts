@@ -30,15 +30,15 @@ export async function connectGateway(): Promise<DemoGateway> {
   if (import.meta.env.MODE === 'server') {
     return connectServer();
   }
-  const [{ DEMO_CUSTOMER, gatewayScenarios }, { startGatewayWorker }] = await Promise.all([
-    import('@savedcards/msw'),
-    import('@savedcards/msw/browser'),
-  ]);
+  const [{ createGatewayDb, DEMO_CUSTOMER, gatewayScenarios }, { startGatewayWorker }] =
+    await Promise.all([import('@savedcards/msw'), import('@savedcards/msw/browser')]);
   const requested = new URLSearchParams(window.location.search).get('scenario') ?? 'default';
   const scenario = (
     Object.hasOwn(gatewayScenarios, requested) ? requested : 'default'
   ) as GatewayScenarioName;
-  await startGatewayWorker({ baseUrl: BASE_URL, scenario, quiet: true });
+  // The mock's state lives in sessionStorage, so a full-page 3-D Secure redirect comes back to it.
+  const db = createGatewayDb({ persist: window.sessionStorage });
+  await startGatewayWorker({ baseUrl: BASE_URL, db, scenario, quiet: true });
   return { baseUrl: BASE_URL, customerUuid: DEMO_CUSTOMER.uuid, mode: 'mock', scenario };
 }
 

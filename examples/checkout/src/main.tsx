@@ -19,7 +19,7 @@ createRoot(root).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
       <SavedCardsProvider client={client} customerUuid={gateway.customerUuid}>
-        <App scenario={gateway.scenario} />
+        <App gateway={gateway} />
       </SavedCardsProvider>
     </QueryClientProvider>
   </StrictMode>,

@@ -542,3 +542,29 @@ describe('driving the machine with timers (how the hook uses it)', () => {
     expect(run.state().status).toBe('success');
   });
 });
+
+describe('transitionTokenLifecycle: resumed flows', () => {
+  it('takes the card summary from the checked token when the flow was resumed without one', () => {
+    const resumed = transitionTokenLifecycle(IDLE_TOKEN_LIFECYCLE, {
+      type: 'resume',
+      token: 'tok',
+      verifyUuid: 'v',
+    });
+    const done = transitionTokenLifecycle(resumed, {
+      type: 'poll_result',
+      token: {
+        token: 'tok',
+        type: 'card',
+        state: 'success',
+        isDefault: false,
+        brand: 'visa',
+        last4: '3220',
+        expMonth: 4,
+        expYear: 2031,
+        expiry: 'valid',
+        holderName: 'Tai Man Chan',
+      },
+    });
+    expect(done).toMatchObject({ status: 'success', card: { brand: 'visa', last4: '3220' } });
+  });
+});

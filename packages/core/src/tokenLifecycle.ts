@@ -182,7 +182,8 @@ function afterCreate(token: SavedCard, submitted: CardSummary | undefined): Toke
 }
 
 function afterCheck(state: TokenLifecycleState, token: SavedCard): TokenLifecycleState {
-  const card = cardOf(state);
+  // A flow resumed after a redirect knows no card yet: the checked token says brand and last four.
+  const card = cardOf(state) ?? { brand: token.brand, last4: token.last4 };
   if (token.state === 'success') {
     return withCard({ status: 'success', reason: 'verified', token: token.token }, card);
   }

@@ -307,3 +307,42 @@ describe('tokens', () => {
     );
   });
 });
+
+describe('createGatewayDb: persist', () => {
+  function memoryStorage() {
+    const items = new Map<string, string>();
+    return {
+      getItem: (key: string) => items.get(key) ?? null,
+      setItem: (key: string, value: string) => void items.set(key, value),
+      items,
+    };
+  }
+
+  it('restores customers, tokens, the default and the id counter in a new db', () => {
+    const storage = memoryStorage();
+    const first = createGatewayDb({ persist: storage });
+    const added = first.addToken(DEMO_CUSTOMER.uuid, { number: '5555555555554444' });
+    first.setDefaultToken(DEMO_CUSTOMER.uuid, added.token);
+    first.deleteToken(DEMO_CUSTOMER.uuid, DEMO_TOKENS.amex);
+
+    const second = createGatewayDb({ persist: storage });
+    expect(second.snapshot()).toEqual(first.snapshot());
+    const next = second.addToken(DEMO_CUSTOMER.uuid, { number: '4242424242424242' });
+    expect(next.token).not.toBe(added.token);
+    expect(second.listTokens(DEMO_CUSTOMER.uuid).map((token) => token.token)).toContain(next.token);
+  });
+
+  it('keeps only masked numbers in storage', () => {
+    const storage = memoryStorage();
+    const db = createGatewayDb({ persist: storage });
+    db.addToken(DEMO_CUSTOMER.uuid, { number: '4000000000003220' });
+    expect([...storage.items.values()].join()).not.toMatch(/4000000000003220/);
+    expect([...storage.items.values()].join()).toMatch(/400000\*+3220/);
+  });
+
+  it('starts from the seed when storage holds nothing usable', () => {
+    const storage = memoryStorage();
+    storage.setItem('savedcards-mock-gateway', '{not json');
+    expect(createGatewayDb({ persist: storage }).listTokens(DEMO_CUSTOMER.uuid)).toHaveLength(6);
+  });
+});

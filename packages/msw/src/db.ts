@@ -11,6 +11,14 @@ export type GatewaySeed = 'demo' | 'empty';
 export interface GatewayDbOptions {
   /** Default `'demo'`. `db.reset()` without options returns to this seed. */
   seed?: GatewaySeed;
+  /**
+   * Keep the state in this storage (e.g. `sessionStorage`) across page loads: restored at creation,
+   * saved after every change. For demos that leave the page, such as a full-page 3-D Secure
+   * redirect. The state holds only masked numbers, like the db itself.
+   */
+  persist?: Pick<Storage, 'getItem' | 'setItem'>;
+  /** The storage key. Default `'savedcards-mock-gateway'`. */
+  persistKey?: string;
   /** Clock used when seeding (expiry dates) and for default expiries. Default `() => new Date()`. */
   now?: () => Date;
 }
@@ -101,9 +109,17 @@ const PROFILE_FIELDS = [
   'default_payment_method',
 ] as const;
 
+interface PersistedState {
+  ids: ReturnType<IdCounter['counts']>;
+  customers: Array<[string, StoredCustomer]>;
+  byReference: Array<[string, string]>;
+  tokens: Array<[string, StoredToken[]]>;
+}
+
 export function createGatewayDb(options: GatewayDbOptions = {}): GatewayDb {
   const initialSeed = options.seed ?? 'demo';
   const now = options.now ?? (() => new Date());
+  const { persist, persistKey = 'savedcards-mock-gateway' } = options;
   let state = emptyState();
 
   function emptyState(): State {
@@ -309,5 +325,60 @@ export function createGatewayDb(options: GatewayDbOptions = {}): GatewayDb {
   };
 
   seed(initialSeed);
+  if (persist) {
+    const save = () => {
+      const saved: PersistedState = {
+        ids: state.ids.counts(),
+        customers: [...state.customers],
+        byReference: [...state.byReference],
+        tokens: [...state.tokens],
+      };
+      try {
+        persist.setItem(persistKey, JSON.stringify(saved));
+      } catch {
+        // Storage full or blocked: the db keeps working in memory.
+      }
+    };
+    const mutators = [
+      'reset',
+      'upsertCustomer',
+      'addToken',
+      'updateToken',
+      'setDefaultToken',
+      'deleteToken',
+    ] as const;
+    for (const name of mutators) {
+      const original = db[name] as (...args: unknown[]) => unknown;
+      Object.assign(db, {
+        [name]: (...args: unknown[]) => {
+          const result = original(...args);
+          save();
+          return result;
+        },
+      });
+    }
+    const restored = readPersisted(persist, persistKey);
+    if (restored) {
+      state = {
+        ids: createIdCounter(restored.ids),
+        customers: new Map(restored.customers),
+        byReference: new Map(restored.byReference),
+        tokens: new Map(restored.tokens),
+      };
+      return db;
+    }
+    db.reset();
+  }
   return db;
+}
+
+function readPersisted(storage: Pick<Storage, 'getItem'>, key: string): PersistedState | undefined {
+  try {
+    const parsed = JSON.parse(storage.getItem(key) ?? 'null') as PersistedState | null;
+    return parsed && Array.isArray(parsed.customers) && Array.isArray(parsed.tokens)
+      ? parsed
+      : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -14,14 +14,19 @@ export function formatId(kind: IdKind, n: number): string {
 
 export interface IdCounter {
   next(kind: IdKind): string;
+  /** How many ids of each kind were handed out (to persist and restore the counter). */
+  counts(): Record<IdKind, number>;
 }
 
-export function createIdCounter(): IdCounter {
-  const counts: Record<IdKind, number> = { customer: 0, token: 0, verify: 0 };
+export function createIdCounter(
+  start: Record<IdKind, number> = { customer: 0, token: 0, verify: 0 },
+): IdCounter {
+  const counts = { ...start };
   return {
     next(kind) {
       counts[kind] += 1;
       return formatId(kind, counts[kind]);
     },
+    counts: () => ({ ...counts }),
   };
 }
