@@ -1,6 +1,6 @@
 import { AddCardFlow, SavedCardList } from '@savedcards/ui';
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { expect, fn, type userEvent as baseUserEvent, waitFor, within } from 'storybook/test';
+import { expect, fn, waitFor, within } from 'storybook/test';
 import { gateway } from './gateway';
 
 const base = gateway();
