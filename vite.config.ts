@@ -5,23 +5,10 @@ import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { defaultClientConditions, defaultServerConditions, defineConfig } from 'vite';
+// Debian's Chromium (apt-get install chromium): Playwright cannot download its own browser here.
+import { chromiumLaunchOptions } from './test/e2e/chromium.mjs';
 
 const dirname = path.dirname(fileURLToPath(import.meta.url));
-
-// Debian's Chromium (apt-get install chromium): Playwright cannot download its own browser here.
-export const chromiumLaunchOptions = {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-dev-shm-usage',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-};
 
 export default defineConfig({
   plugins: [react()],

@@ -1,12 +1,13 @@
 // End to end in Debian's Chromium: the demo checkout, built, on the mock gateway in a service worker.
 // Prints `e2e: N passed, N failed` and writes reports/e2e.json for the CI summary.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium } from 'playwright-core';
 import { chromiumLaunchOptions } from './chromium.mjs';
+import { assert, createHarness } from './harness.mjs';
 import { serveStatic } from './staticServer.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -25,24 +26,7 @@ if (!process.env.E2E_SKIP_BUILD) {
   );
 }
 
-const results = [];
-async function check(name, body) {
-  try {
-    await body();
-    results.push({ name, ok: true });
-    console.log(`  ✓ ${name}`);
-  } catch (error) {
-    results.push({ name, ok: false, error: String(error?.stack ?? error) });
-    console.log(
-      `  ✗ ${name}\n    ${String(error?.message ?? error)
-        .split('\n')
-        .join('\n    ')}`,
-    );
-  }
-}
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
+const { check, finish } = createHarness('e2e', path.join(reports, 'e2e.json'));
 
 const site = await serveStatic(dist);
 const browser = await chromium.launch(chromiumLaunchOptions);
@@ -326,8 +310,4 @@ try {
   await site.close();
 }
 
-const passed = results.filter((r) => r.ok).length;
-const failed = results.length - passed;
-writeFileSync(path.join(reports, 'e2e.json'), JSON.stringify({ passed, failed, results }, null, 2));
-console.log(`e2e: ${passed} passed, ${failed} failed`);
-if (failed > 0) process.exitCode = 1;
+finish();

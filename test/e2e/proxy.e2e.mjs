@@ -6,12 +6,13 @@
 // examples/checkout/server/dist); E2E_SKIP_PACKAGE_BUILD=1 only the two packages' dist/ (CI builds them
 // just before).
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { buildServerDemo } from '../../examples/checkout/server/build.mjs';
 import { chromiumLaunchOptions } from './chromium.mjs';
+import { assert, createHarness } from './harness.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const reports = path.join(root, 'reports');
@@ -31,24 +32,7 @@ if (!process.env.E2E_SKIP_BUILD) {
   });
 }
 
-const results = [];
-async function check(name, body) {
-  try {
-    await body();
-    results.push({ name, ok: true });
-    console.log(`  ✓ ${name}`);
-  } catch (error) {
-    results.push({ name, ok: false, error: String(error?.stack ?? error) });
-    console.log(
-      `  ✗ ${name}\n    ${String(error?.message ?? error)
-        .split('\n')
-        .join('\n    ')}`,
-    );
-  }
-}
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
+const { check, finish } = createHarness('e2e-proxy', path.join(reports, 'e2e-proxy.json'));
 function containsPan(text) {
   const digitsOnly = text.replace(/[\s-]/g, '');
   return TEST_PANS.some((pan) => digitsOnly.includes(pan));
@@ -352,11 +336,4 @@ try {
   await demo.stop();
 }
 
-const passed = results.filter((r) => r.ok).length;
-const failed = results.length - passed;
-writeFileSync(
-  path.join(reports, 'e2e-proxy.json'),
-  JSON.stringify({ passed, failed, results }, null, 2),
-);
-console.log(`e2e-proxy: ${passed} passed, ${failed} failed`);
-if (failed > 0) process.exitCode = 1;
+finish();
