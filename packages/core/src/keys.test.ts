@@ -99,14 +99,19 @@ describe('savedCardsKeys: lists and mutations', () => {
     expect(savedCardsKeys.tokenStatus('c', 't').slice(0, lists.length)).not.toEqual(lists);
   });
 
-  it('puts every write of a customer under one mutations prefix', () => {
+  it('puts the optimistic writes of a customer, and only those, under one mutations prefix', () => {
     const prefix = savedCardsKeys.mutations('c');
     for (const key of [
-      savedCardsKeys.upsertCustomerMutation('c'),
       savedCardsKeys.setDefaultMutation('c'),
       savedCardsKeys.deletePaymentTokenMutation('c'),
     ]) {
       expect(key.slice(0, prefix.length)).toEqual(prefix);
+    }
+    for (const key of [
+      savedCardsKeys.upsertCustomerMutation('c'),
+      savedCardsKeys.createPaymentTokenMutation('c'),
+    ]) {
+      expect(key.slice(0, prefix.length)).not.toEqual(prefix);
     }
     expect(savedCardsKeys.setDefaultMutation('d').slice(0, prefix.length)).not.toEqual(prefix);
   });

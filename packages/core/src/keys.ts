@@ -27,12 +27,14 @@ export const savedCardsKeys = {
     ] as const,
   tokenStatus: (uuid: string, token: string) =>
     [...all, 'paymentTokens', uuid, 'status', token] as const,
-  /** Mutation keys: every write for one customer shares the `mutations(uuid)` prefix. */
+  /**
+   * Mutation keys. The optimistic writes of a customer (set default, remove) share the
+   * `mutations(uuid)` prefix: the last of them to settle refetches the server's state.
+   */
   mutations: (uuid: string) => [...all, 'mutation', uuid] as const,
-  upsertCustomerMutation: (uuid: string) => [...all, 'mutation', uuid, 'upsertCustomer'] as const,
+  upsertCustomerMutation: (uuid: string) => [...all, 'upsertCustomer', uuid] as const,
   setDefaultMutation: (uuid: string) => [...all, 'mutation', uuid, 'setDefault'] as const,
   deletePaymentTokenMutation: (uuid: string) =>
     [...all, 'mutation', uuid, 'deletePaymentToken'] as const,
-  createPaymentTokenMutation: (uuid: string) =>
-    [...all, 'mutation', uuid, 'createPaymentToken'] as const,
+  createPaymentTokenMutation: (uuid: string) => [...all, 'createPaymentToken', uuid] as const,
 };

@@ -4,6 +4,7 @@ import {
   listPaymentTokens,
   type SavedCard,
   savedCardsKeys,
+  sealCard,
 } from '@savedcards/core';
 import { createGatewayHandlers, DEMO_CUSTOMER, DEMO_TOKENS, OPENAPI_PREFIX } from '@savedcards/msw';
 import { delay, http } from 'msw';
@@ -12,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { countRequests, createWrapper } from '../../../test/render';
 import { db, server, TEST_BASE_URL } from '../../../test/server';
 import {
+  useCreatePaymentToken,
   useCustomer,
   useDeletePaymentToken,
   usePaymentTokens,
@@ -199,5 +201,47 @@ describe('useDeletePaymentToken', () => {
     expect(result.current.tokens.data).toEqual(await serverTruth());
     expect(result.current.tokens.data?.map((card) => card.token)).toContain(DEMO_TOKENS.amex);
     expect(defaults(result.current.tokens.data)).toEqual([DEMO_TOKENS.unionpay]);
+  });
+});
+
+describe('optimistic writes next to a card being added', () => {
+  it('still rolls back a failed set-default while a create is pending', async () => {
+    const wrapper = createWrapper();
+    const { result } = renderHook(
+      () => ({
+        customer: useCustomer(),
+        tokens: usePaymentTokens(),
+        setDefault: useSetDefaultPaymentToken(),
+        create: useCreatePaymentToken(),
+      }),
+      { wrapper: wrapper.Wrapper },
+    );
+    await waitFor(() => expect(result.current.customer.isSuccess).toBe(true));
+    server.use(
+      http.post(`${TEST_BASE_URL}${OPENAPI_PREFIX}/customers/:uuid/payment_tokens`, async () => {
+        await delay(300);
+        return undefined;
+      }),
+      ...createGatewayHandlers({
+        baseUrl: TEST_BASE_URL,
+        db,
+        scenario: { failure: { kind: 'server-error', operations: ['upsertCustomer'] } },
+      }),
+    );
+    const creating = result.current.create.mutateAsync(
+      sealCard({
+        number: '4242424242424242',
+        expMonth: 4,
+        expYear: 2031,
+        holderName: 'A',
+        cvc: '123',
+      }),
+    );
+    await act(() =>
+      result.current.setDefault.mutateAsync({ token: DEMO_TOKENS.unionpay }).catch(() => {}),
+    );
+    expect(result.current.customer.data?.defaultToken).toBe(DEMO_TOKENS.visa);
+    expect(defaults(result.current.tokens.data)).toEqual([DEMO_TOKENS.visa]);
+    await act(() => creating);
   });
 });
