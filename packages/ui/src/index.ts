@@ -10,8 +10,16 @@ export { CardBrandMark } from './CardBrandMark.js';
 export type { CardBrandMarkProps } from './CardBrandMark.js';
 export { DefaultMethodPicker } from './DefaultMethodPicker/DefaultMethodPicker.js';
 export type { DefaultMethodPickerProps } from './DefaultMethodPicker/DefaultMethodPicker.js';
-export { enMessages, formatExpiry, MessagesContext, useMessages } from './messages.js';
-export type { SavedCardsMessages } from './messages.js';
+export { zhCNMessages } from './locales/zhCN.js';
+export { zhHKMessages } from './locales/zhHK.js';
+export { formatExpiry, formatExpiryMonth } from './locales/format.js';
+export {
+  enMessages,
+  MessagesContext,
+  SavedCardsMessagesProvider,
+  useMessages,
+} from './messages.js';
+export type { SavedCardsMessages, SavedCardsMessagesProviderProps } from './messages.js';
 export { RemoveCardDialog, SavedCardListActions } from './SavedCardList/actions.js';
 export type {
   RemoveCardDialogProps,

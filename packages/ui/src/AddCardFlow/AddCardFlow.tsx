@@ -181,7 +181,7 @@ export function AddCardFlow({
       >
         <Dialog.Trigger asChild>
           {trigger ?? (
-            <button type="button" data-slot="button" data-action="add-card">
+            <button type="button" data-slot="button" data-action="add-card" lang={messages.locale}>
               {messages.addCard}
             </button>
           )}
@@ -191,6 +191,7 @@ export function AddCardFlow({
           <Dialog.Content
             data-slot="saved-card-dialog"
             data-variant="add-card"
+            lang={messages.locale}
             data-state-flow={state.status}
           >
             <Dialog.Title data-slot="saved-card-dialog-title">{messages.addCardTitle}</Dialog.Title>

@@ -18,7 +18,8 @@ import {
   useState,
 } from 'react';
 import { CardBrandMark } from '../CardBrandMark.js';
-import { formatExpiry, useMessages } from '../messages.js';
+import { formatExpiry } from '../locales/format.js';
+import { useMessages } from '../messages.js';
 
 const EMPTY: CardFormValues = { number: '', expiry: '', cvc: '', holderName: '', nickname: '' };
 const FIELDS: CardFormField[] = ['number', 'expiry', 'cvc', 'holderName', 'nickname'];

@@ -77,7 +77,7 @@ export function DefaultMethodPicker({
 
   return (
     <MessagesContext.Provider value={messages}>
-      <div data-slot="default-method-picker" className={className}>
+      <div data-slot="default-method-picker" lang={messages.locale} className={className}>
         {content}
         {online ? null : <p data-slot="saved-card-offline">{messages.offline}</p>}
         <Announcements status={announcer.status} alert={announcer.alert} />

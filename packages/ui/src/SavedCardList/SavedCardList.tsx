@@ -163,7 +163,7 @@ export function SavedCardList({
 
   return (
     <MessagesContext.Provider value={messages}>
-      <div ref={container} data-slot="saved-cards" tabIndex={-1}>
+      <div ref={container} data-slot="saved-cards" lang={messages.locale} tabIndex={-1}>
         {content}
         {managed ? (
           <>

@@ -96,6 +96,7 @@ export function RemoveCardDialog({
         <AlertDialog.Content
           data-slot="saved-card-dialog"
           data-variant={refusal ? 'refusal' : 'confirm'}
+          lang={messages.locale}
           onCloseAutoFocus={onCloseAutoFocus}
         >
           {card ? (

@@ -7,13 +7,17 @@ import {
   forwardRef,
   type HTMLAttributes,
   type RefObject,
+  useCallback,
   useContext,
+  useEffect,
   useId,
   useRef,
+  useState,
 } from 'react';
 import { CardBrandMark } from '../CardBrandMark.js';
 import { cn } from '../cn.js';
-import { formatExpiry, type SavedCardsMessages, useMessages } from '../messages.js';
+import { formatExpiry } from '../locales/format.js';
+import { type SavedCardsMessages, useMessages } from '../messages.js';
 
 /* -------------------------------------------------------------------------------------------------
  * SavedCardListRoot
@@ -27,7 +31,9 @@ const ArrowMoveContext = createContext<RefObject<boolean> | null>(null);
 
 /**
  * The radio group (APG pattern: Tab enters, arrow keys move and select). Name it with `aria-label`
- * or `aria-labelledby`; it defaults to the `listLabel` message.
+ * or `aria-labelledby`; it defaults to the `listLabel` message. Radix writes `dir="ltr"` on the group
+ * unless told otherwise, so without a `dir` prop (or Radix's `Direction.Provider`) the group takes
+ * the page's direction after mounting (`dir="rtl"` on an ancestor), never reading the DOM in render.
  * @selector [data-slot="saved-card-list"]
  */
 export const SavedCardListRoot = forwardRef<
@@ -35,6 +41,25 @@ export const SavedCardListRoot = forwardRef<
   SavedCardListRootProps
 >(function SavedCardListRoot({ className, onKeyDownCapture, ...props }, ref) {
   const messages = useMessages();
+  const own = useRef<HTMLDivElement | null>(null);
+  const [pageDir, setPageDir] = useState<'rtl' | undefined>(undefined);
+  const setRef = useCallback(
+    (element: HTMLDivElement | null) => {
+      own.current = element;
+      if (typeof ref === 'function') {
+        ref(element);
+      } else if (ref) {
+        ref.current = element;
+      }
+    },
+    [ref],
+  );
+  useEffect(() => {
+    const parent = own.current?.parentElement;
+    if (parent && getComputedStyle(parent).direction === 'rtl') {
+      setPageDir('rtl');
+    }
+  }, []);
   // Radix selects on the focus that follows an arrow key only while the key is still down, and it
   // moves focus a tick later: a quick press (automation, some assistive tech) would move focus
   // without selecting. Remember the arrow key until that focus arrives instead.
@@ -42,7 +67,8 @@ export const SavedCardListRoot = forwardRef<
   return (
     <ArrowMoveContext.Provider value={arrowMove}>
       <RadioGroup.Root
-        ref={ref}
+        ref={setRef}
+        dir={props.dir ?? pageDir}
         orientation="vertical"
         aria-label={props['aria-labelledby'] ? undefined : messages.listLabel}
         data-slot="saved-card-list"
