@@ -378,8 +378,11 @@ describe('the card number and CVC exist only in the one create request body', ()
     results.push(verified, await listPaymentTokens(client(), demo));
     expect(verified.state).toBe('success');
 
-    await vi.waitFor(() =>
-      expect(seen.every((request) => request.method === 'GET' || request.body !== '')).toBe(true),
+    // Bodies are read asynchronously by the listener; give a loaded machine time.
+    await vi.waitFor(
+      () =>
+        expect(seen.every((request) => request.method === 'GET' || request.body !== '')).toBe(true),
+      { timeout: 5000 },
     );
     expect(seen.length).toBeGreaterThanOrEqual(5);
     const [first, ...others] = seen;

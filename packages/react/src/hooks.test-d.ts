@@ -15,7 +15,7 @@ import {
   useTokenStatus,
 } from './index.js';
 
-export function hookTypes() {
+export function useHookTypes() {
   expectTypeOf(useCustomer().data).toEqualTypeOf<Customer | undefined>();
   expectTypeOf(usePaymentTokens().data).toEqualTypeOf<SavedCard[] | undefined>();
   expectTypeOf(usePaymentTokens({ select: selectUsableCards }).data).toEqualTypeOf<

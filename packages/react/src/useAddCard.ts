@@ -83,15 +83,16 @@ export function useAddCard(options: UseAddCardOptions = {}) {
       return;
     }
     clearPendingVerification();
+    // Whatever the end, the lists refetch: a check that failed may hide a card that was saved.
+    void queryClient.invalidateQueries({
+      queryKey: savedCardsKeys.paymentTokenLists(customerUuid),
+    });
     if (finished.status !== 'success') {
       return;
     }
     if (verifiedCard?.token === finished.token) {
       upsertCachedCard(queryClient, customerUuid, verifiedCard);
     }
-    void queryClient.invalidateQueries({
-      queryKey: savedCardsKeys.paymentTokenLists(customerUuid),
-    });
     if (makeDefault.current) {
       makeDefault.current = false;
       setDefault({ token: finished.token });
