@@ -5,7 +5,12 @@ import {
   isGatewayError,
 } from '@savedcards/core';
 import type { SavedCardsMessages } from '../messages.js';
-import { formatExpiry } from './format.js';
+import {
+  type AddFailure,
+  classifyAddFailure,
+  formatExpiry,
+  isConnectionFailure,
+} from './format.js';
 
 /**
  * English (the default). Traditional and Simplified Chinese live in their own modules
@@ -164,30 +169,21 @@ export const enMessages: SavedCardsMessages = {
     return `${this.cardName(card)} saved.`;
   },
   addFailed: (reason, error, gatewayMessage) => {
-    if (reason === 'declined' || reason === 'verification_failed') {
-      return `Your bank did not approve this card.${gatewayMessage ? ` ${gatewayMessage}` : ''} Nothing was saved.`;
-    }
-    if (reason === 'unsafe_verify_url') {
-      return 'The verification page could not be opened safely. Nothing was saved.';
-    }
-    if (reason === 'check_error') {
-      return 'We could not confirm the card with your bank. If it now appears in your saved cards, it was saved.';
-    }
-    // A decline is the gateway refusing the card (400/402), not a refusal of the merchant (401/403).
-    if (
-      isGatewayError(error) &&
-      error.kind === 'gateway' &&
-      (error.status === 400 || error.status === 402)
-    ) {
-      return 'Your card was declined. Check the details or try another card.';
-    }
-    return `We could not save your card. Nothing was saved.${connectionHint(error)}`;
+    const wording: Record<AddFailure, () => string> = {
+      'not-approved': () =>
+        `Your bank did not approve this card.${gatewayMessage ? ` ${gatewayMessage}` : ''} Nothing was saved.`,
+      'unsafe-url': () => 'The verification page could not be opened safely. Nothing was saved.',
+      unconfirmed: () =>
+        'We could not confirm the card with your bank. If it now appears in your saved cards, it was saved.',
+      'card-declined': () => 'Your card was declined. Check the details or try another card.',
+      'not-saved': () => `We could not save your card. Nothing was saved.${connectionHint(error)}`,
+    };
+    return wording[classifyAddFailure(reason, error)]();
   },
   addTimedOut: 'Verification took too long, so the card was not saved. Please try again.',
   addCancelled: 'Adding the card was cancelled. Nothing was saved.',
 };
 
 function connectionHint(error: unknown): string {
-  const kind = isGatewayError(error) ? error.kind : undefined;
-  return kind === 'network' || kind === 'timeout' ? ' Check your connection and try again.' : '';
+  return isConnectionFailure(error) ? ' Check your connection and try again.' : '';
 }

@@ -1,4 +1,4 @@
-import type { SavedCard } from '@savedcards/core';
+import { isGatewayError, type SavedCard } from '@savedcards/core';
 
 /** "04/27", or `null` when the gateway sent no usable expiry. */
 export function formatExpiry(card: Pick<SavedCard, 'expMonth' | 'expYear'>): string | null {
@@ -31,4 +31,42 @@ export function formatExpiryMonth(
 /** A whole number for `locale` through `Intl.NumberFormat`. */
 export function formatCount(value: number, locale: string): string {
   return new Intl.NumberFormat(locale).format(value);
+}
+
+/** Why adding a card ended without a saved card, as the messages word it. */
+export type AddFailure =
+  | 'not-approved'
+  | 'unsafe-url'
+  | 'unconfirmed'
+  | 'card-declined'
+  | 'not-saved';
+
+/**
+ * The one place that decides how a failed add-card flow is described, so every language says the
+ * same thing. A decline is the gateway refusing the card (400/402), not refusing the merchant
+ * (401/403); a failed check after the challenge leaves the outcome unconfirmed.
+ */
+export function classifyAddFailure(reason: string, error: unknown): AddFailure {
+  if (reason === 'declined' || reason === 'verification_failed') {
+    return 'not-approved';
+  }
+  if (reason === 'unsafe_verify_url') {
+    return 'unsafe-url';
+  }
+  if (reason === 'check_error') {
+    return 'unconfirmed';
+  }
+  if (
+    isGatewayError(error) &&
+    error.kind === 'gateway' &&
+    (error.status === 400 || error.status === 402)
+  ) {
+    return 'card-declined';
+  }
+  return 'not-saved';
+}
+
+/** No response, or none in time: worth telling the customer to check their connection. */
+export function isConnectionFailure(error: unknown): boolean {
+  return isGatewayError(error) && (error.kind === 'network' || error.kind === 'timeout');
 }

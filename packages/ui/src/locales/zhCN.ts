@@ -6,7 +6,13 @@ import {
   type SavedCard,
 } from '@savedcards/core';
 import type { SavedCardsMessages } from '../messages.js';
-import { formatCount, formatExpiryMonth } from './format.js';
+import {
+  type AddFailure,
+  classifyAddFailure,
+  formatCount,
+  formatExpiryMonth,
+  isConnectionFailure,
+} from './format.js';
 
 const LOCALE = 'zh-CN';
 const MAX_TEXT = 255;
@@ -59,8 +65,7 @@ const FIELD_ERRORS: Record<CardFormField, Partial<Record<CardFieldError, string>
 };
 
 function connectionHint(error: unknown): string {
-  const kind = isGatewayError(error) ? error.kind : undefined;
-  return kind === 'network' || kind === 'timeout' ? '请检查网络连接后重试。' : '';
+  return isConnectionFailure(error) ? '请检查网络连接后重试。' : '';
 }
 
 /** Simplified Chinese as written in mainland China (简体中文). */
@@ -174,23 +179,15 @@ export const zhCNMessages: SavedCardsMessages = {
     return `已保存 ${this.cardName(card)}。`;
   },
   addFailed: (reason, error, gatewayMessage) => {
-    if (reason === 'declined' || reason === 'verification_failed') {
-      return `您的银行未批准此卡。${gatewayMessage ? `${gatewayMessage} ` : ''}此卡未保存。`;
-    }
-    if (reason === 'unsafe_verify_url') {
-      return '无法安全打开验证页面，此卡未保存。';
-    }
-    if (reason === 'check_error') {
-      return '无法向您的银行确认此卡。如果此卡已出现在您已保存的卡中，即已成功保存。';
-    }
-    if (
-      isGatewayError(error) &&
-      error.kind === 'gateway' &&
-      (error.status === 400 || error.status === 402)
-    ) {
-      return '您的银行卡被拒绝。请检查卡信息或换一张卡。';
-    }
-    return `无法保存您的银行卡，此卡未保存。${connectionHint(error)}`;
+    const wording: Record<AddFailure, () => string> = {
+      'not-approved': () =>
+        `您的银行未批准此卡。${gatewayMessage ? `${gatewayMessage} ` : ''}此卡未保存。`,
+      'unsafe-url': () => '无法安全打开验证页面，此卡未保存。',
+      unconfirmed: () => '无法向您的银行确认此卡。如果此卡已出现在您已保存的卡中，即已成功保存。',
+      'card-declined': () => '您的银行卡被拒绝。请检查卡信息或换一张卡。',
+      'not-saved': () => `无法保存您的银行卡，此卡未保存。${connectionHint(error)}`,
+    };
+    return wording[classifyAddFailure(reason, error)]();
   },
   addTimedOut: '验证超时，此卡未保存。请重试。',
   addCancelled: '已取消添加银行卡，此卡未保存。',

@@ -6,7 +6,13 @@ import {
   type SavedCard,
 } from '@savedcards/core';
 import type { SavedCardsMessages } from '../messages.js';
-import { formatCount, formatExpiryMonth } from './format.js';
+import {
+  type AddFailure,
+  classifyAddFailure,
+  formatCount,
+  formatExpiryMonth,
+  isConnectionFailure,
+} from './format.js';
 
 const LOCALE = 'zh-HK';
 const MAX_TEXT = 255;
@@ -59,8 +65,7 @@ const FIELD_ERRORS: Record<CardFormField, Partial<Record<CardFieldError, string>
 };
 
 function connectionHint(error: unknown): string {
-  const kind = isGatewayError(error) ? error.kind : undefined;
-  return kind === 'network' || kind === 'timeout' ? '請檢查網絡連線後再試。' : '';
+  return isConnectionFailure(error) ? '請檢查網絡連線後再試。' : '';
 }
 
 /** Traditional Chinese as written in Hong Kong (繁體中文（香港）). */
@@ -174,23 +179,15 @@ export const zhHKMessages: SavedCardsMessages = {
     return `已儲存 ${this.cardName(card)}。`;
   },
   addFailed: (reason, error, gatewayMessage) => {
-    if (reason === 'declined' || reason === 'verification_failed') {
-      return `你的銀行未有批准此卡。${gatewayMessage ? `${gatewayMessage} ` : ''}此卡未有儲存。`;
-    }
-    if (reason === 'unsafe_verify_url') {
-      return '無法安全地開啟驗證頁面，此卡未有儲存。';
-    }
-    if (reason === 'check_error') {
-      return '無法向你的銀行確認此卡。如此卡現已列於你的已儲存卡，即已成功儲存。';
-    }
-    if (
-      isGatewayError(error) &&
-      error.kind === 'gateway' &&
-      (error.status === 400 || error.status === 402)
-    ) {
-      return '你的卡被拒絕。請檢查資料或改用另一張卡。';
-    }
-    return `無法儲存你的卡，此卡未有儲存。${connectionHint(error)}`;
+    const wording: Record<AddFailure, () => string> = {
+      'not-approved': () =>
+        `你的銀行未有批准此卡。${gatewayMessage ? `${gatewayMessage} ` : ''}此卡未有儲存。`,
+      'unsafe-url': () => '無法安全地開啟驗證頁面，此卡未有儲存。',
+      unconfirmed: () => '無法向你的銀行確認此卡。如此卡現已列於你的已儲存卡，即已成功儲存。',
+      'card-declined': () => '你的卡被拒絕。請檢查資料或改用另一張卡。',
+      'not-saved': () => `無法儲存你的卡，此卡未有儲存。${connectionHint(error)}`,
+    };
+    return wording[classifyAddFailure(reason, error)]();
   },
   addTimedOut: '驗證時間過長，此卡未有儲存。請再試一次。',
   addCancelled: '已取消新增卡，此卡未有儲存。',
