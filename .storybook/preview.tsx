@@ -48,22 +48,28 @@ function Providers({
   );
 }
 
+type Dir = 'ltr' | 'rtl';
+
 /**
- * The toolbar's theme on <html>, where a merchant puts it (so the dialogs at the end of <body>
- * follow), with the page's own background from the same colour scheme (`Canvas`).
+ * The toolbar's theme and direction on <html>, where a merchant puts them (so the dialogs at the
+ * end of <body> follow), with the page's own background from the same colour scheme (`Canvas`).
  */
-function PageTheme({ theme, children }: { theme: Theme; children: ReactNode }) {
+function PageTheme({ theme, dir, children }: { theme: Theme; dir: Dir; children: ReactNode }) {
   useLayoutEffect(() => {
     const root = document.documentElement;
+    const dirBefore = root.getAttribute('dir');
     root.setAttribute('data-sc-theme', theme);
+    root.setAttribute('dir', dir);
     document.body.style.background = 'Canvas';
     document.body.style.color = 'CanvasText';
     return () => {
       root.removeAttribute('data-sc-theme');
+      if (dirBefore === null) root.removeAttribute('dir');
+      else root.setAttribute('dir', dirBefore);
       document.body.style.background = '';
       document.body.style.color = '';
     };
-  }, [theme]);
+  }, [theme, dir]);
   return children;
 }
 
@@ -71,7 +77,10 @@ const preview: Preview = {
   loaders: [mswLoader()],
   decorators: [
     (Story, { parameters, globals }) => (
-      <PageTheme theme={(globals.theme as Theme | undefined) ?? 'light'}>
+      <PageTheme
+        theme={(globals.theme as Theme | undefined) ?? 'light'}
+        dir={(globals.dir as Dir | undefined) ?? 'ltr'}
+      >
         <Providers
           key={globals.locale ?? 'en'}
           customerUuid={parameters.customerUuid ?? DEMO_CUSTOMER.uuid}
@@ -111,8 +120,20 @@ const preview: Preview = {
         dynamicTitle: true,
       },
     },
+    dir: {
+      description: 'dir on <html>',
+      toolbar: {
+        title: 'Direction',
+        icon: 'transfer',
+        items: [
+          { value: 'ltr', title: 'Left to right' },
+          { value: 'rtl', title: 'Right to left' },
+        ],
+        dynamicTitle: true,
+      },
+    },
   },
-  initialGlobals: { locale: 'en', theme: 'light' },
+  initialGlobals: { locale: 'en', theme: 'light', dir: 'ltr' },
   parameters: {
     // 'error' makes axe violations fail the story test (addon-vitest).
     a11y: { test: 'error' },

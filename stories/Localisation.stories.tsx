@@ -163,21 +163,16 @@ export const OverrideOneString: Story = {
 };
 
 /**
- * Right to left (`dir="rtl"` on the page): the radio sits at the inline start (the right), actions
- * at the inline end, and the dialog stays centred. Layout uses logical properties throughout.
+ * Right to left (`dir="rtl"` on the page, the toolbar's Direction): the radio sits at the inline
+ * start (the right), actions at the inline end, and the dialog stays centred. Layout uses logical
+ * properties throughout.
  */
 export const RightToLeft: Story = {
   args: { messages: {} },
+  globals: { dir: 'rtl' },
   parameters: { msw: { handlers: base.handlers } },
-  beforeEach: () => {
-    const root = document.documentElement;
-    const before = root.getAttribute('dir');
-    root.setAttribute('dir', 'rtl');
-    return () => {
-      before === null ? root.removeAttribute('dir') : root.setAttribute('dir', before);
-    };
-  },
   play: async ({ canvas, canvasElement, userEvent }) => {
+    await expect(canvasElement.ownerDocument.documentElement).toHaveAttribute('dir', 'rtl');
     const visa = await canvas.findByRole('radio', { name: /Visa ending in 4242/ });
     const indicator = visa.querySelector('[data-slot="saved-card-radio"]') as HTMLElement;
     const mark = visa.querySelector('[data-slot="card-brand-mark"]') as HTMLElement;
