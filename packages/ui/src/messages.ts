@@ -95,7 +95,8 @@ MessagesContext.displayName = 'SavedCardsMessagesContext';
 /** Merges integrator overrides over the messages in context (English by default). */
 export function useMessages(overrides?: Partial<SavedCardsMessages>): SavedCardsMessages {
   const base = useContext(MessagesContext);
-  return overrides ? { ...base, ...overrides } : base;
+  // Kept while neither changes: a new object would re-render every row reading the messages.
+  return useMemo(() => (overrides ? { ...base, ...overrides } : base), [base, overrides]);
 }
 
 export interface SavedCardsMessagesProviderProps {

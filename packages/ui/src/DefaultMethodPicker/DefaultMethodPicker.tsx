@@ -3,12 +3,11 @@ import { useOnlineStatus, usePaymentTokens, useSetDefaultPaymentToken } from '@s
 import type { ReactNode } from 'react';
 import { Announcements, useAnnouncer } from '../Announcements.js';
 import { MessagesContext, type SavedCardsMessages, useMessages } from '../messages.js';
+import { CardRow } from '../SavedCardList/CardRow.js';
 import {
   SavedCardListEmpty,
   SavedCardListError,
-  SavedCardListItem,
   SavedCardListRoot,
-  SavedCardListRow,
   SavedCardListSkeleton,
 } from '../SavedCardList/parts.js';
 
@@ -67,9 +66,7 @@ export function DefaultMethodPicker({
         }}
       >
         {cards.map((card) => (
-          <SavedCardListRow key={card.token}>
-            <SavedCardListItem card={card} />
-          </SavedCardListRow>
+          <CardRow key={card.token} card={card} />
         ))}
       </SavedCardListRoot>
     );

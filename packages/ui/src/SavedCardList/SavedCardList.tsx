@@ -11,6 +11,7 @@ import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { Announcements } from '../Announcements.js';
 import { MessagesContext, type SavedCardsMessages, useMessages } from '../messages.js';
 import { RemoveCardDialog, type SavedCardAction, SavedCardListActions } from './actions.js';
+import { CardRow, type RowElements, useStableCallback } from './CardRow.js';
 import {
   SavedCardListEmpty,
   SavedCardListError,
@@ -100,8 +101,14 @@ export function SavedCardList({
   }, [cards, selected, isControlled]);
 
   const container = useRef<HTMLDivElement>(null);
-  const rows = useRef(new Map<string, HTMLDivElement>());
-  const radios = useRef(new Map<string, HTMLButtonElement>());
+  const [elements] = useState<RowElements>(() => ({ rows: new Map(), radios: new Map() }));
+  // Stable, so rows of cards that did not change skip rendering (`CardRow` is memoised).
+  const makeDefault = useStableCallback((target: SavedCard) => {
+    manage.makeDefault(target);
+    // The button goes away with the change; the card's radio now says "default".
+    elements.radios.get(target.token)?.focus();
+  });
+  const requestRemove = useStableCallback(manage.requestRemove);
 
   let content: ReactNode;
   if (query.isPending || (query.isError && query.isFetching)) {
@@ -128,34 +135,15 @@ export function SavedCardList({
         {...rootProps}
       >
         {cards.map((card) => (
-          <SavedCardListRow
+          <CardRow
             key={card.token}
-            ref={(element) => {
-              element ? rows.current.set(card.token, element) : rows.current.delete(card.token);
-            }}
-          >
-            <SavedCardListItem
-              card={card}
-              ref={(element) => {
-                element
-                  ? radios.current.set(card.token, element)
-                  : radios.current.delete(card.token);
-              }}
-            />
-            {managed ? (
-              <SavedCardListActions
-                card={card}
-                actions={actions}
-                disabled={!manage.online}
-                onMakeDefault={(target) => {
-                  manage.makeDefault(target);
-                  // The button goes away with the change; the card's radio now says "default".
-                  radios.current.get(target.token)?.focus();
-                }}
-                onRemove={manage.requestRemove}
-              />
-            ) : null}
-          </SavedCardListRow>
+            card={card}
+            actions={actions}
+            actionsDisabled={!manage.online}
+            onMakeDefault={makeDefault}
+            onRemove={requestRemove}
+            elements={elements}
+          />
         ))}
       </SavedCardListRoot>
     );
@@ -178,7 +166,7 @@ export function SavedCardList({
                 // The dialog has no Trigger part, so focus is placed here rather than by Radix.
                 event.preventDefault();
                 const next = manage.focusAfterDialog.current;
-                const row = next ? rows.current.get(next.token) : undefined;
+                const row = next ? elements.rows.get(next.token) : undefined;
                 const target = row?.querySelector<HTMLElement>('[data-action="remove"]');
                 (target ?? container.current)?.focus();
               }}

@@ -7,7 +7,13 @@ import axe from 'axe-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { countRequests, renderWithProviders } from '../../../../test/render';
 import { db, server, TEST_BASE_URL } from '../../../../test/server';
-import { SavedCardList, type SavedCardListProps } from '../index.js';
+import {
+  DefaultMethodPicker,
+  enMessages,
+  SavedCardList,
+  type SavedCardListProps,
+  type SavedCardsMessages,
+} from '../index.js';
 
 const use = (scenario: Parameters<typeof createGatewayHandlers>[0]['scenario']) =>
   server.use(...createGatewayHandlers({ baseUrl: TEST_BASE_URL, db, scenario }));
@@ -70,6 +76,35 @@ describe('SavedCardList row actions: make default', () => {
       screen.getByRole('radio', { name: /^UnionPay ending in 8599, expires \d\d\/\d\d$/ }),
     ).toBeInTheDocument();
     expect(serverDefault()).toBe(DEMO_TOKENS.visa);
+  });
+
+  it('renders only the rows of the old and the new default, in the list and in the picker', async () => {
+    // Every card row asks for its accessible name while rendering: count those calls by card.
+    const renders = new Map<string, number>();
+    const messages: Partial<SavedCardsMessages> = {
+      cardLabel: (card) => {
+        const key = card.last4 ?? '?';
+        renders.set(key, (renders.get(key) ?? 0) + 1);
+        return enMessages.cardLabel(card);
+      },
+    };
+    const user = userEvent.setup();
+    const { queryClient } = renderWithProviders(
+      <>
+        <SavedCardList actions={['make-default', 'remove']} messages={messages} />
+        <DefaultMethodPicker messages={messages} />
+      </>,
+    );
+    await waitFor(() => expect(screen.getAllByRole('radiogroup')).toHaveLength(2));
+    const cards = screen.getAllByRole('radio').length / 2;
+    expect(cards).toBeGreaterThan(3);
+    renders.clear();
+    await user.click(screen.getByRole('button', { name: 'Make default: UnionPay ending in 8599' }));
+    await screen.findByText('UnionPay ending in 8599 is now your default card.');
+    // After the write and the list read that follows it.
+    await waitFor(() => expect(queryClient.isFetching() + queryClient.isMutating()).toBe(0));
+    expect(serverDefault()).toBe(DEMO_TOKENS.unionpay);
+    expect([...renders.keys()].sort()).toEqual(['4242', '8599']);
   });
 
   it('sends one request for a double click', async () => {
