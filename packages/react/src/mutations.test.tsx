@@ -68,6 +68,46 @@ describe('useSetDefaultPaymentToken', () => {
     expect(defaults(result.current.tokens.data)).toEqual([DEMO_TOKENS.unionpay]);
   });
 
+  it('changes only the old and the new default card; the others keep their identity (structural sharing)', async () => {
+    const { result } = await mountManage();
+    const before = result.current.tokens.data ?? [];
+    useScenario({ latencyMs: 200 });
+    act(() => result.current.setDefault.mutate({ token: DEMO_TOKENS.unionpay }));
+    await waitFor(() =>
+      expect(defaults(result.current.tokens.data)).toEqual([DEMO_TOKENS.unionpay]),
+    );
+    const changed = new Set([DEMO_TOKENS.visa, DEMO_TOKENS.unionpay]);
+    const after = result.current.tokens.data ?? [];
+    expect(after).toHaveLength(before.length);
+    after.forEach((card, index) => {
+      if (changed.has(card.token)) {
+        expect(card).not.toBe(before[index]);
+      } else {
+        expect(card).toBe(before[index]);
+      }
+    });
+    // The refetch after the write brings equal data: structural sharing keeps every card.
+    await waitFor(() => expect(result.current.setDefault.isSuccess).toBe(true));
+    await waitFor(() => expect(result.current.tokens.isFetching).toBe(false));
+    expect(result.current.tokens.data).toEqual(after);
+    for (const [index, card] of (result.current.tokens.data ?? []).entries()) {
+      expect(card).toBe(after[index]);
+    }
+  });
+
+  it('costs one write and one list read; the write’s answer updates the customer', async () => {
+    const { result } = await mountManage();
+    const requests = countRequests();
+    await act(() => result.current.setDefault.mutateAsync({ token: DEMO_TOKENS.unionpay }));
+    await waitFor(() => expect(result.current.tokens.isFetching).toBe(false));
+    requests.stop();
+    expect(requests.seen.sort()).toEqual([
+      `GET /customers/${DEMO_CUSTOMER.uuid}/payment_tokens`,
+      'POST /customers',
+    ]);
+    expect(result.current.customer.data?.defaultToken).toBe(DEMO_TOKENS.unionpay);
+  });
+
   it('rolls back to exactly the server’s state when the gateway fails', async () => {
     const { result, queryClient } = await mountManage();
     const before = queryClient.getQueryData(savedCardsKeys.paymentTokenList(DEMO_CUSTOMER.uuid));

@@ -52,6 +52,7 @@ export function setDefaultPaymentTokenMutationOptions(client: GatewayClient, cus
     onMutate: async ({ token }, { client: queryClient }) => {
       const snapshot = await snapshotCustomerCache(queryClient, customerUuid);
       writeCustomerCache(queryClient, customerUuid, {
+        // The cache's structural sharing keeps the identity of every card this leaves equal.
         cards: (cards) => cards.map((card) => ({ ...card, isDefault: card.token === token })),
         customer: (customer) => ({ ...customer, defaultToken: token }),
       });
@@ -59,8 +60,10 @@ export function setDefaultPaymentTokenMutationOptions(client: GatewayClient, cus
     },
     onError: (_error, _variables, snapshot, { client: queryClient }) =>
       rollbackCustomerCache(queryClient, customerUuid, snapshot),
-    onSettled: (_data, _error, _variables, _snapshot, { client: queryClient }) =>
-      settleCustomerCache(queryClient, customerUuid),
+    // The gateway answers the write with the customer: that is the server's truth for it, so only
+    // the token lists are read again.
+    onSettled: (customer, _error, _variables, _snapshot, { client: queryClient }) =>
+      settleCustomerCache(queryClient, customerUuid, customer),
   });
 }
 

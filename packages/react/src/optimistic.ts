@@ -68,13 +68,26 @@ export function rollbackCustomerCache(
   queryClient.setQueryData(savedCardsKeys.customer(customerUuid), snapshot.customer);
 }
 
-/** When the last write of a customer settles, refetch its data: the server's truth wins. */
-export function settleCustomerCache(queryClient: QueryClient, customerUuid: string) {
+/**
+ * When the last write of a customer settles, refetch its data: the server's truth wins. A write
+ * that answered with the customer (`confirmed`) puts that answer in the cache instead of reading
+ * the customer again.
+ */
+export function settleCustomerCache(
+  queryClient: QueryClient,
+  customerUuid: string,
+  confirmed?: Customer,
+) {
   if (!isLastWrite(queryClient, customerUuid)) {
     return undefined;
   }
+  const customerKey = savedCardsKeys.customer(customerUuid);
+  const answered = confirmed?.uuid === customerUuid;
+  if (answered) {
+    queryClient.setQueryData(customerKey, confirmed);
+  }
   return Promise.all([
     queryClient.invalidateQueries({ queryKey: savedCardsKeys.paymentTokens(customerUuid) }),
-    queryClient.invalidateQueries({ queryKey: savedCardsKeys.customer(customerUuid) }),
+    answered ? undefined : queryClient.invalidateQueries({ queryKey: customerKey }),
   ]);
 }

@@ -49,6 +49,20 @@ describe('useAddCard', () => {
     expect(db.getCustomer(DEMO_CUSTOMER.uuid)?.default_payment_token?.token).toBe(token);
   });
 
+  it('costs one create and one list read for a frictionless card', async () => {
+    const { result, queryClient } = mountFlow();
+    await waitFor(() => expect(result.current.list.isSuccess).toBe(true));
+    const requests = countRequests();
+    await act(() => result.current.flow.submit(card('5555555555554444')));
+    expect(result.current.flow.state).toMatchObject({ status: 'success' });
+    await waitFor(() => expect(queryClient.isFetching()).toBe(0));
+    requests.stop();
+    expect(requests.seen).toEqual([
+      `POST /customers/${DEMO_CUSTOMER.uuid}/payment_tokens`,
+      `GET /customers/${DEMO_CUSTOMER.uuid}/payment_tokens`,
+    ]);
+  });
+
   it('walks a challenge that is approved to success, polling until then and not after', async () => {
     const { result } = mountFlow();
     const before = db.listTokens(DEMO_CUSTOMER.uuid).length;

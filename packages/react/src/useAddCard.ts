@@ -9,6 +9,7 @@ import {
   savedCardsKeys,
   sealCard,
   type ThreeDSOutcome,
+  type TokenLifecycleState,
   transitionTokenLifecycle,
 } from '@savedcards/core';
 import { useQueryClient } from '@tanstack/react-query';
@@ -33,6 +34,11 @@ export interface UseAddCardOptions
  * `useTokenStatus`) until it ends in `success`, `failed`, `cancelled` or `timed_out`. On success
  * the token lists are refreshed and, if asked, the card becomes the default.
  */
+/** The flow ended with the create call's own answer (no 3-D Secure happened). */
+const endedAtCreate = (state: TokenLifecycleState) =>
+  (state.status === 'success' && state.reason === 'frictionless') ||
+  (state.status === 'failed' && (state.reason === 'declined' || state.reason === 'create_error'));
+
 export function useAddCard(options: UseAddCardOptions = {}) {
   const { resume = true, timeoutMs, poll, returnUrls, transactionType } = options;
   const { customerUuid } = useSavedCardsContext('useAddCard()');
@@ -83,10 +89,13 @@ export function useAddCard(options: UseAddCardOptions = {}) {
       return;
     }
     clearPendingVerification();
-    // Whatever the end, the lists refetch: a check that failed may hide a card that was saved.
-    void queryClient.invalidateQueries({
-      queryKey: savedCardsKeys.paymentTokenLists(customerUuid),
-    });
+    // The create refetched the lists as it settled. After 3-D Secure, whatever the end, they are
+    // read again: a check that failed may hide a card that was saved.
+    if (!endedAtCreate(finished)) {
+      void queryClient.invalidateQueries({
+        queryKey: savedCardsKeys.paymentTokenLists(customerUuid),
+      });
+    }
     if (finished.status !== 'success') {
       return;
     }
