@@ -240,14 +240,11 @@ describe('signatures at the mock upstream', () => {
       ...(request.body === '' ? {} : { body: request.body }),
     });
 
-  it('accepts a replayed request (same Nonce, same time): the mock has no replay protection', async () => {
-    // True behaviour, recorded: the mock checks the signature and the clock skew (30 min) only, so
-    // an identical request replayed within the window is accepted. Wonder documents the nonce as
-    // random per request; replay protection, if any, is the real gateway's.
+  it('refuses a replayed request (same Nonce and signature) with 401', async () => {
     const { request, checks } = await captureSigned();
     const replay = await resend(request);
-    expect(replay.status).toBe(200);
-    expect(checks.map((check) => check.ok)).toEqual([true, true]);
+    expect(replay.status).toBe(401);
+    expect(checks.map((check) => check.reason)).toEqual([undefined, 'replayed-nonce']);
   });
 
   it('refuses a signature moved to another path (another customer) with 401', async () => {
@@ -257,7 +254,7 @@ describe('signatures at the mock upstream', () => {
       request.url.replace(DEMO_UUID, '00000000-0000-4000-8000-000000000999'),
     );
     expect(moved.status).toBe(401);
-    expect(checks.at(-1)).toMatchObject({ ok: false });
+    expect(checks.at(-1)).toMatchObject({ ok: false, reason: 'bad-signature' });
   });
 
   it('refuses a tampered signature, nonce or credential with 401', async () => {

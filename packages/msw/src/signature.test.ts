@@ -94,8 +94,59 @@ describe('createSignatureVerifier', () => {
       appId: APP_ID,
     });
     const uri = `${OPENAPI_PREFIX}/customers/x/payment_tokens?token_type=CreditCard`;
-    const get = parts({ method: 'GET', uri, body: '', sign: { method: 'GET', uri } });
+    const get = parts({
+      method: 'GET',
+      uri,
+      body: '',
+      sign: { method: 'GET', uri, nonce: 'bZ09aZ09aZ09aZ09' },
+    });
     await expect(verify(get)).resolves.toMatchObject({ ok: true });
+  });
+
+  it('refuses a replay: a nonce serves one good request', async () => {
+    const verify = verifier();
+    const signed = parts();
+    await expect(verify(signed)).resolves.toMatchObject({ ok: true });
+    await expect(verify(signed)).resolves.toMatchObject({ ok: false, reason: 'replayed-nonce' });
+    // Another app may pick the same nonce.
+    const other = parts({
+      sign: { method: 'POST', uri: signed.uri, body: signed.body, appId: 'b' },
+    });
+    await expect(verify(other)).resolves.toMatchObject({ ok: true, appId: 'b' });
+  });
+
+  it('does not let a forged request use up the nonce of a real one', async () => {
+    const verify = verifier();
+    const signed = parts();
+    const forged = { ...signed, signature: parts({ body: '{}' }).signature };
+    await expect(verify(forged)).resolves.toMatchObject({ ok: false, reason: 'bad-signature' });
+    await expect(verify(signed)).resolves.toMatchObject({ ok: true });
+  });
+
+  it('remembers a nonce for as long as its request could still look fresh (twice the skew)', async () => {
+    const minute = 60_000;
+    let clock = NOW.getTime() - 29 * minute; // the request time is 29 minutes ahead of the clock
+    const verify = createSignatureVerifier({
+      publicKey: keys.publicKey,
+      now: () => new Date(clock),
+    });
+    const signed = parts();
+    await expect(verify(signed)).resolves.toMatchObject({ ok: true });
+    clock = NOW.getTime() + 30 * minute; // 59 minutes later: still within the skew
+    await expect(verify(signed)).resolves.toMatchObject({ ok: false, reason: 'replayed-nonce' });
+    clock += 1000;
+    await expect(verify(signed)).resolves.toMatchObject({ ok: false, reason: 'stale-time' });
+  });
+
+  it('accepts replays when told to (rejectReplays: false)', async () => {
+    const verify = createSignatureVerifier({
+      publicKey: keys.publicKey,
+      now: () => NOW,
+      rejectReplays: false,
+    });
+    const signed = parts();
+    await expect(verify(signed)).resolves.toMatchObject({ ok: true });
+    await expect(verify(signed)).resolves.toMatchObject({ ok: true });
   });
 
   it('signs the body only when there is one: "GET\\nuri" differs from "GET\\nuri\\n"', () => {

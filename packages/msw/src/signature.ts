@@ -26,6 +26,11 @@ export interface VerifySignatureOptions {
   now?: () => Date;
   /** Called once per checked request (counters in tests and demos). */
   onResult?: (result: SignatureCheck) => void;
+  /**
+   * Refuse a second request with a `Nonce` already used with a good signature inside the skew
+   * window (a replay). Default true: the signing proxy makes a fresh nonce for every request.
+   */
+  rejectReplays?: boolean;
 }
 
 /** Why a signature was refused. */
@@ -36,7 +41,8 @@ export type SignatureFailure =
   | 'stale-time'
   | 'malformed-nonce'
   | 'malformed-signature'
-  | 'bad-signature';
+  | 'bad-signature'
+  | 'replayed-nonce';
 
 export interface SignatureCheck {
   ok: boolean;
@@ -58,6 +64,7 @@ export const SIGNATURE_FAILURE_MESSAGES: Readonly<Record<SignatureFailure, strin
   'malformed-nonce': 'Invalid Nonce.',
   'malformed-signature': 'Invalid Signature.',
   'bad-signature': 'Signature verification failed.',
+  'replayed-nonce': 'Nonce already used.',
 };
 
 const CREDENTIAL = /^(.+)\/(\d{14})\/([A-Za-z0-9-]+)$/;
@@ -181,8 +188,16 @@ export type SignatureVerifier = (parts: SignedRequestParts) => Promise<Signature
  * cannot be imported rejects every call with an error naming the option.
  */
 export function createSignatureVerifier(options: VerifySignatureOptions): SignatureVerifier {
-  const { appId, maxSkewMs = DEFAULT_MAX_SKEW_MS, now = () => new Date() } = options;
+  const {
+    appId,
+    maxSkewMs = DEFAULT_MAX_SKEW_MS,
+    now = () => new Date(),
+    rejectReplays = true,
+  } = options;
   let key: Promise<CryptoKey> | undefined;
+  // A request time may be up to the skew ahead of the clock, so a nonce could come back as late as
+  // twice the skew after first use without looking stale.
+  const seen = createNonceMemory(2 * maxSkewMs);
 
   return async ({ method, uri, body, credential, nonce, signature }) => {
     const base = { method: method.toUpperCase(), uri };
@@ -220,9 +235,36 @@ export function createSignatureVerifier(options: VerifySignatureOptions): Signat
       base64ToBuffer(compact),
       utf8(message),
     );
-    return valid
-      ? { ok: true, ...base, appId: credentialAppId }
-      : fail('bad-signature', credentialAppId);
+    if (!valid) return fail('bad-signature', credentialAppId);
+    // Only a good signature uses up its nonce, so forged requests cannot block a real one.
+    if (rejectReplays && !seen.add(`${credentialAppId}/${nonce}`, now())) {
+      return fail('replayed-nonce', credentialAppId);
+    }
+    return { ok: true, ...base, appId: credentialAppId };
+  };
+}
+
+/**
+ * The nonces used in the last `windowMs`: a replay after that is refused as stale anyway, so older
+ * nonces are forgotten (memory stays bounded by the request rate times the window).
+ */
+function createNonceMemory(windowMs: number) {
+  const usedAt = new Map<string, number>();
+  const forgetOld = (at: number) => {
+    // Insertion order is time order: stop at the first nonce still inside the window.
+    for (const [nonce, time] of usedAt) {
+      if (at - time <= windowMs) break;
+      usedAt.delete(nonce);
+    }
+  };
+  return {
+    /** False when the nonce was already used inside the window. */
+    add(nonce: string, at: Date) {
+      forgetOld(at.getTime());
+      if (usedAt.has(nonce)) return false;
+      usedAt.set(nonce, at.getTime());
+      return true;
+    },
   };
 }
 
