@@ -193,6 +193,89 @@ await step('requests', async () => {
   await context.close();
 });
 
+await step('add-card requests', async () => {
+  const section = 'requests (demo, add a card, 3-D Secure in an iframe)';
+  const short = (list) => list.map((r) => r.replace(/[0-9a-f-]{36}/g, '{uuid}')).join(', ');
+  const isCheck = (r) => r.endsWith('/payment_tokens/check');
+  const context = await browser.newContext({ viewport: { width: 900, height: 1000 } });
+  const page = await context.newPage();
+  const gateway = [];
+  page.on('request', (request) => {
+    // Gateway calls only; not the simulated bank page's own (`/__mock__/3ds/…`).
+    const url = request.url();
+    if (url.includes('/api/wonder/') && !url.includes('/__mock__/')) {
+      gateway.push(`${request.method()} ${new URL(url).pathname.replace(/^.*\/openapi/, '')}`);
+    }
+  });
+  // The page's visibility as TanStack Query's focus manager reads it (`visibilitychange`).
+  const setHidden = (hidden) =>
+    page.evaluate((value) => {
+      Object.defineProperty(document, 'visibilityState', {
+        configurable: true,
+        get: () => (value ? 'hidden' : 'visible'),
+      });
+      document.dispatchEvent(new Event('visibilitychange'));
+    }, hidden);
+  async function addCard(number, expiry) {
+    await page.goto(`${site.url}/?verify=iframe`);
+    await page.getByRole('button', { name: 'Add a card' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add a card' });
+    await dialog.getByLabel('Card number').fill(number);
+    await dialog.getByLabel('Expiry date (MM / YY)').fill(expiry);
+    await dialog.getByLabel('Security code (CVC)').fill('737');
+    await dialog.getByLabel('Name on card').fill('Bench Runner');
+    gateway.length = 0;
+    await dialog.getByRole('button', { name: 'Save card' }).click();
+  }
+  const saved = (last4) =>
+    page
+      .getByRole('status')
+      .filter({ hasText: new RegExp(`ending in ${last4} saved\\.`) })
+      .waitFor({ timeout: 20_000 });
+
+  // Frictionless: the create answers `success`; nothing to check.
+  await addCard('5555555555554444', '07/32');
+  await saved('4444');
+  await page.waitForTimeout(1500);
+  const frictionless = [...gateway];
+
+  // Challenge: checks while the challenge is open, none while hidden, none after the final state.
+  await addCard('4000000000003220', '08/32');
+  const frame = page.frameLocator('iframe[title="3-D Secure verification with your bank"]');
+  await frame.getByRole('button', { name: 'Approve' }).waitFor({ timeout: 10_000 });
+  await page.waitForTimeout(6000);
+  const checksVisible = gateway.filter(isCheck).length;
+  await setHidden(true);
+  const hiddenFrom = gateway.length;
+  await page.waitForTimeout(10_000);
+  const checksHidden = gateway.slice(hiddenFrom).filter(isCheck).length;
+  await setHidden(false);
+  await frame.getByRole('button', { name: 'Approve' }).click();
+  await saved('3220');
+  const settledAt = gateway.length;
+  await page.waitForTimeout(10_000);
+  const afterFinal = gateway.slice(settledAt);
+  const challenge = gateway.slice(0, settledAt);
+  await context.close();
+
+  results.addCardRequests = { frictionless, challenge, checksVisible, checksHidden, afterFinal };
+  row(section, 'frictionless card: requests', frictionless.length, short(frictionless));
+  row(
+    section,
+    'challenge card: requests, Save → saved',
+    challenge.length,
+    `${challenge.filter((r) => r.startsWith('POST') && !isCheck(r)).length} create, ${challenge.filter(isCheck).length} checks, ${challenge.filter((r) => r.startsWith('GET')).length} list reads`,
+  );
+  row(section, 'checks in 6 s with the challenge open', checksVisible, 'backoff from 1 s');
+  row(section, 'checks in 10 s while the page is hidden', checksHidden, 'want 0');
+  row(
+    section,
+    'requests in 10 s after the token is final',
+    afterFinal.length,
+    afterFinal.length ? short(afterFinal) : 'want 0',
+  );
+});
+
 /**
  * Click → first DOM change (MutationObserver) and → the next frame after it. `until` is either
  * `{ defaultRadio: 'UnionPay ending in 8599' }` (that card's radio reads "…, default") or
