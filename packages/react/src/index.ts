@@ -1,18 +1,15 @@
 'use client';
 
+export type { ReadOptions, TokenVariables } from './options.js';
 export {
   createPaymentTokenMutationOptions,
-  deletePaymentTokenMutationOptions,
-  setDefaultPaymentTokenMutationOptions,
-  upsertCustomerMutationOptions,
-} from './mutations.js';
-export type { TokenVariables } from './mutations.js';
-export {
   customerQueryOptions,
+  deletePaymentTokenMutationOptions,
   paymentTokensQueryOptions,
+  setDefaultPaymentTokenMutationOptions,
   tokenStatusQueryOptions,
-} from './queries.js';
-export type { ReadOptions } from './queries.js';
+  upsertCustomerMutationOptions,
+} from './options.js';
 export {
   SavedCardsContext,
   SavedCardsProvider,

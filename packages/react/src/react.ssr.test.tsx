@@ -7,14 +7,13 @@ import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { TEST_BASE_URL } from '../../../test/server';
 import {
-  customerQueryOptions,
-  paymentTokensQueryOptions,
   SavedCardsProvider,
   useCustomer,
   useOnlineStatus,
   usePaymentTokens,
   useTokenStatus,
 } from './index.js';
+import { customerQueryOptions, paymentTokensQueryOptions } from './options.js';
 
 function Cards() {
   const tokens = usePaymentTokens();
@@ -65,8 +64,13 @@ describe('@savedcards/react on the server (react-dom/server, no DOM)', () => {
     expect(html).toContain(`data-customer="${DEMO_CUSTOMER.name}"`);
   });
 
-  it("keeps 'use client' as the first statement of the entry", () => {
-    const source = readFileSync(new URL('./index.ts', import.meta.url), 'utf8');
-    expect(source.startsWith("'use client';")).toBe(true);
+  it("keeps 'use client' as the first statement of the entry, and out of ./options", () => {
+    const source = (file: string) => readFileSync(new URL(file, import.meta.url), 'utf8');
+    expect(source('./index.ts').startsWith("'use client';")).toBe(true);
+    // A Server Component calls these (prefetch); a client module's exports could not be called.
+    for (const file of ['./options.ts', './queries.ts', './mutations.ts', './optimistic.ts']) {
+      expect(source(file), file).not.toMatch(/^['"]use client['"]/m);
+      expect(source(file), file).not.toMatch(/from 'react'/);
+    }
   });
 });
