@@ -37,6 +37,11 @@ describe('AddCardFlow', () => {
     expect(form.getByLabelText('Expiry date (MM / YY)')).toHaveValue('04/31');
     expect(form.getByLabelText('Security code (CVC)')).toHaveAttribute('autocomplete', 'cc-csc');
     expect(form.getByLabelText('Name on card')).toHaveAttribute('autocomplete', 'cc-name');
+    // Digits read left to right on a right-to-left page too; a name follows the page.
+    for (const label of ['Card number', 'Expiry date (MM / YY)', 'Security code (CVC)']) {
+      expect(form.getByLabelText(label).closest('[dir]')).toHaveAttribute('dir', 'ltr');
+    }
+    expect(form.getByLabelText('Name on card').closest('[dir]')).toBeNull();
     expect(form.getByRole('checkbox', { name: 'Make this my default card' })).not.toBeChecked();
   });
 

@@ -128,7 +128,8 @@ export function CardForm({
     return (
       <div data-slot="card-form-field" data-field={name} data-invalid={error ? '' : undefined}>
         <label htmlFor={inputId}>{messages.fieldLabel(name)}</label>
-        <div data-slot="card-form-control">
+        {/* Digits read left to right in every language: "4242 4242", not "2424 2424". */}
+        <div data-slot="card-form-control" dir={name === 'holderName' ? undefined : 'ltr'}>
           <input
             id={inputId}
             ref={(element) => {

@@ -191,10 +191,11 @@ export const SavedCardListItem = forwardRef<
           <CardBrandMark brand={card.brand} />
           <span data-slot="saved-card-details">
             <span data-slot="saved-card-number">
-              {card.nickname ?? messages.brandName(card.brand)} {messages.maskedNumber(card)}
+              {card.nickname ?? messages.brandName(card.brand)}{' '}
+              <span data-slot="saved-card-last4">{messages.maskedNumber(card)}</span>
             </span>
             {card.holderName ? (
-              <span id={`${id}-holder`} data-slot="saved-card-holder">
+              <span id={`${id}-holder`} data-slot="saved-card-holder" dir="auto">
                 {card.holderName}
               </span>
             ) : null}
@@ -216,7 +217,9 @@ export const SavedCardListItem = forwardRef<
               </span>
             ))}
             {card.state === 'failed' && card.errorMessage ? (
-              <span data-slot="saved-card-error">{card.errorMessage}</span>
+              <span data-slot="saved-card-error" dir="auto">
+                {card.errorMessage}
+              </span>
             ) : null}
           </span>
         </>
