@@ -23,7 +23,13 @@ const DEMO_UUID = '00000000-0000-4000-8000-000000000001';
 const OTHER_UUID = '00000000-0000-4000-8000-000000000002';
 const MASTERCARD_TOKEN = '00000000-0000-4000-a000-000000000002';
 const UNIONPAY_TOKEN = '00000000-0000-4000-a000-000000000006';
-const TEST_PANS = ['4242424242424242', '5555555555554444', '378282246310005', '6250941006528599'];
+const TEST_PANS = [
+  '4242424242424242',
+  '5555555555554444',
+  '378282246310005',
+  '6250941006528599',
+  '4000000000003220',
+];
 
 if (!process.env.E2E_SKIP_BUILD) {
   buildServerDemo({
@@ -231,6 +237,61 @@ try {
   });
 
   await check('no console errors after managing cards', async () => {
+    assert(consoleErrors.length === 0, consoleErrors.join('\n'));
+  });
+
+  // Add a card with a 3-D Secure challenge, through the proxy: the mock's bank page is served by
+  // the demo server and tells the mock upstream the decision; the flow's checks are signed too.
+  const CHALLENGE_PAN = '4000000000003220';
+  async function addCardThroughProxy(mode, expiry, decide) {
+    await page.goto(`${demo.url}/?verify=${mode}`);
+    await page.getByRole('button', { name: 'Add a card' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add a card' });
+    await dialog.getByLabel('Card number').fill(CHALLENGE_PAN);
+    await dialog.getByLabel('Expiry date (MM / YY)').fill(expiry);
+    await dialog.getByLabel('Security code (CVC)').fill('737');
+    await dialog.getByLabel('Name on card').fill('Tai Man Chan');
+    await decide(() => dialog.getByRole('button', { name: 'Save card' }).click());
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Visa ending in 3220 saved.' })
+      .waitFor({ timeout: 20_000 });
+  }
+
+  await check('add a card through the proxy: 3-D Secure in an iframe, approved', async () => {
+    await addCardThroughProxy('iframe', '04/31', async (save) => {
+      await save();
+      const frame = page.frameLocator('iframe[title="3-D Secure verification with your bank"]');
+      await frame.getByRole('button', { name: 'Approve' }).click({ timeout: 10_000 });
+    });
+  });
+
+  await check('add a card through the proxy: 3-D Secure in a popup, approved', async () => {
+    await addCardThroughProxy('popup', '06/31', async (save) => {
+      const [popup] = await Promise.all([page.waitForEvent('popup'), save()]);
+      await popup.getByRole('button', { name: 'Approve' }).click();
+      await popup.waitForEvent('close', { timeout: 10_000 }).catch(() => {});
+    });
+  });
+
+  await check(
+    'add a card through the proxy: 3-D Secure by a full-page redirect, resumed',
+    async () => {
+      await addCardThroughProxy('redirect', '05/31', async (save) => {
+        await save();
+        await page.waitForURL(/\/mock-3ds\/challenge\.html/, { timeout: 10_000 });
+        await page.getByRole('button', { name: 'Approve' }).click();
+        await page.waitForURL((url) => url.pathname === '/', { timeout: 10_000 });
+      });
+      const stats = await upstream();
+      const checks = stats.requests.filter((r) => r.uri.endsWith('/payment_tokens/check'));
+      assert(checks.length >= 2 && checks.every((r) => r.ok), `status checks: ${checks.length}`);
+      const saved = await page.getByRole('radio', { name: /Visa ending in 3220/ }).count();
+      assert(saved === 3, `expected the three added cards in the list, found ${saved}`);
+    },
+  );
+
+  await check('no console errors after adding cards', async () => {
     assert(consoleErrors.length === 0, consoleErrors.join('\n'));
   });
 

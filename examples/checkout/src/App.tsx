@@ -14,7 +14,7 @@ const MODES: readonly VerificationMode[] = ['popup', 'iframe', 'redirect'];
 /** How the demo's add-card flow opens 3-D Secure: `?verify=popup` (default), `iframe` or `redirect`. */
 export interface AddCardSettings {
   verification: VerificationMode;
-  /** The mock's challenge page is served over http by the dev server: allow this origin. */
+  /** The mock's challenge page is served over http by the dev or demo server: allow this origin. */
   allowedVerifyOrigins: string[];
   /** Where the mock's challenge sends the cardholder back (the server's proxy sets its own). */
   returnUrls?: { successUrl: string; failUrl: string };
@@ -24,7 +24,8 @@ function addCardSettings(gateway: DemoGateway): AddCardSettings {
   const requested = new URLSearchParams(window.location.search).get('verify');
   const verification = MODES.find((mode) => mode === requested) ?? 'popup';
   if (gateway.mode !== 'mock') {
-    return { verification, allowedVerifyOrigins: [] };
+    // The demo server serves the mock's bank page over http on this origin (Wonder's is https).
+    return { verification, allowedVerifyOrigins: [window.location.origin] };
   }
   const back = (ok: 0 | 1) =>
     `${window.location.origin}/mock-3ds/return.html?ok=${ok}&next=${encodeURIComponent(window.location.href.split('#')[0] ?? '')}`;
