@@ -6,7 +6,7 @@ import { render } from '@testing-library/react';
 import type { ReactElement, ReactNode } from 'react';
 import { server, TEST_BASE_URL } from './server';
 
-export function createTestQueryClient() {
+function createTestQueryClient() {
   return new QueryClient({ defaultOptions: { queries: { gcTime: Number.POSITIVE_INFINITY } } });
 }
 

@@ -9,7 +9,7 @@ import {
 } from '@savedcards/server';
 import { type DemoUser, sessionFromCookieHeader } from './session';
 
-export const MOUNT_PATH = '/api/wonder';
+const MOUNT_PATH = '/api/wonder';
 
 function connection(): WonderConnectionOptions {
   const appId = process.env.WONDER_APP_ID;

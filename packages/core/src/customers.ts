@@ -9,7 +9,7 @@ export interface CallOptions {
 }
 
 /** Reads `data.customer` from a customer response, or fails with an `invalid-response` error. */
-export function readCustomerData(data: unknown, where: string): Customer {
+function readCustomerData(data: unknown, where: string): Customer {
   const customer = normalizeCustomer(isRecord(data) ? data.customer : undefined);
   if (!customer) {
     throw new GatewayError({

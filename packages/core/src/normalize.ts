@@ -189,7 +189,7 @@ export function normalizeSavedCard(raw: unknown, context: NormalizeCardContext):
 }
 
 /** The `token` of a customer's `default_payment_token`, which may be a token object or a string. */
-export function readDefaultToken(value: unknown): string | undefined {
+function readDefaultToken(value: unknown): string | undefined {
   return readText(isRecord(value) ? value.token : value);
 }
 

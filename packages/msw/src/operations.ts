@@ -7,7 +7,7 @@ import type { GatewayOperation } from './scenarios.js';
 import { findScenarioCard, passesLuhn, SLOW_CREATE_MS, wireBrandOf } from './scenarioCards.js';
 
 /** What an operation receives: the db, the path parameters, the URL and the parsed JSON body. */
-export interface OperationRequest {
+interface OperationRequest {
   db: GatewayDb;
   params: Readonly<Record<string, string>>;
   url: URL;

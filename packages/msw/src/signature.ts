@@ -103,7 +103,7 @@ function subtle(): SubtleCrypto {
 }
 
 /** Imports an SPKI PEM public key for RSASSA-PKCS1-v1_5 with SHA-256. */
-export async function importPublicKey(pem: string): Promise<CryptoKey> {
+async function importPublicKey(pem: string): Promise<CryptoKey> {
   const match = /-----BEGIN PUBLIC KEY-----([\s\S]+?)-----END PUBLIC KEY-----/.exec(pem);
   if (!match?.[1]) {
     throw new Error(
@@ -137,7 +137,7 @@ export function preSignString(method: string, uri: string, body: string): string
 }
 
 /** `lowercase_hex(HMAC(HMAC(HMAC(Nonce, REQUEST_TIME), "Wonder-RSA-SHA256"), pre_sign))`. */
-export async function signatureMessage(
+async function signatureMessage(
   nonce: string,
   requestTime: string,
   preSign: string,
@@ -269,7 +269,7 @@ function createNonceMemory(windowMs: number) {
 }
 
 /** Reads the signed parts of a request without consuming its body. */
-export async function readSignedParts(request: Request): Promise<SignedRequestParts> {
+async function readSignedParts(request: Request): Promise<SignedRequestParts> {
   const url = new URL(request.url);
   const body = request.body === null ? '' : await request.clone().text();
   return {

@@ -5,7 +5,7 @@ import type { WonderEnvironment } from './environments.js';
 import { ECHO_PATH } from './environments.js';
 import { WonderRequestError } from './errors.js';
 
-export const CHECK_MESSAGE = 'Hello,Wonder!';
+const CHECK_MESSAGE = 'Hello,Wonder!';
 
 export interface CheckCredentialsResult {
   ok: boolean;

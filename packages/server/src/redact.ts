@@ -12,7 +12,7 @@ const UUID_OR_PAN =
 const CVC_LIKE =
   /\b(cvc2?|cvv2?|csc|cid|card[ _-]?verification(?:[ _-]?(?:code|value))?|security[ _-]?code)(["'\s:=]+)\d{3,4}\b/gi;
 
-export const REDACTED = '[redacted]';
+const REDACTED = '[redacted]';
 
 /** Replaces card-number-like digit runs and CVC-like values in `text`. */
 export function redact(text: string): string {

@@ -51,7 +51,7 @@ export function mockUpstream(scenario?: GatewayScenarioName | GatewayScenario) {
   return { db, checks };
 }
 
-export interface SentRequest {
+interface SentRequest {
   url: string;
   method: string;
   headers: Headers;
@@ -75,7 +75,7 @@ export function recordingFetch(next?: typeof fetch) {
 }
 
 /** A logger that keeps entries and their JSON lines. */
-export function captureLogs() {
+function captureLogs() {
   const entries: ProxyLogEntry[] = [];
   const lines: string[] = [];
   return {

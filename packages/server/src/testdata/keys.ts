@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 export const TEST_ONLY_PRIVATE_KEY_FILE = fileURLToPath(
   new URL('./test-only-private-key.pem', import.meta.url),
 );
-export const TEST_ONLY_PUBLIC_KEY_FILE = fileURLToPath(
+const TEST_ONLY_PUBLIC_KEY_FILE = fileURLToPath(
   new URL('./test-only-public-key.pem', import.meta.url),
 );
 export const TEST_ONLY_PRIVATE_KEY_PEM = readFileSync(TEST_ONLY_PRIVATE_KEY_FILE, 'utf8');
