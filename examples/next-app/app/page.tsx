@@ -20,7 +20,7 @@ export default async function CheckoutPage() {
   const customerUuid = await customerUuidFor(user);
   const client = serverGatewayClient(cookieStore.toString());
   const queryClient = new QueryClient();
-  // See lib/prefetch.ts: a workaround until @savedcards/react's query options are server-callable.
+  // The hooks' own query options (@savedcards/react/options), so the browser does not read again.
   await prefetchSavedCards(queryClient, client, customerUuid);
 
   return (
