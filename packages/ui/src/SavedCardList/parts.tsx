@@ -39,7 +39,7 @@ const ArrowMoveContext = createContext<RefObject<boolean> | null>(null);
 export const SavedCardListRoot = forwardRef<
   ComponentRef<typeof RadioGroup.Root>,
   SavedCardListRootProps
->(function SavedCardListRoot({ className, onKeyDownCapture, ...props }, ref) {
+>(function SavedCardListRoot({ className, onKeyDownCapture, onPointerDownCapture, ...props }, ref) {
   const messages = useMessages();
   const own = useRef<HTMLDivElement | null>(null);
   const [pageDir, setPageDir] = useState<'rtl' | undefined>(undefined);
@@ -62,8 +62,11 @@ export const SavedCardListRoot = forwardRef<
   }, []);
   // Radix selects on the focus that follows an arrow key only while the key is still down, and it
   // moves focus a tick later: a quick press (automation, some assistive tech) would move focus
-  // without selecting. Remember the arrow key until that focus arrives instead.
+  // without selecting. Remember the arrow key until that focus arrives instead: any other key or a
+  // pointer press forgets it (so a later Tab or click into the group does not select), and so does
+  // a second, in case focus never moved (a busy page can take well over 100 ms to move it).
   const arrowMove = useRef(false);
+  const forget = useRef<ReturnType<typeof setTimeout>>(undefined);
   return (
     <ArrowMoveContext.Provider value={arrowMove}>
       <RadioGroup.Root
@@ -75,12 +78,17 @@ export const SavedCardListRoot = forwardRef<
         className={cn('sc-saved-card-list', className)}
         onKeyDownCapture={(event) => {
           onKeyDownCapture?.(event);
-          if (ARROW_KEYS.has(event.key)) {
-            arrowMove.current = true;
-            setTimeout(() => {
+          arrowMove.current = ARROW_KEYS.has(event.key);
+          clearTimeout(forget.current);
+          if (arrowMove.current) {
+            forget.current = setTimeout(() => {
               arrowMove.current = false;
-            }, 100);
+            }, 1000);
           }
+        }}
+        onPointerDownCapture={(event) => {
+          onPointerDownCapture?.(event);
+          arrowMove.current = false;
         }}
         {...props}
       />
