@@ -128,17 +128,22 @@ await step('size', async () => {
 const browser = await chromium.launch(chromiumLaunchOptions);
 const site = await serveStatic(path.join(root, 'examples/checkout/dist'));
 
+/** The page's gateway calls as `METHOD /path` (not the simulated bank page's `/__mock__/3ds/…`). */
+function recordGateway(page) {
+  const gateway = [];
+  page.on('request', (request) => {
+    const url = request.url();
+    if (url.includes('/api/wonder/') && !url.includes('/__mock__/')) {
+      gateway.push(`${request.method()} ${new URL(url).pathname.replace(/^.*\/openapi/, '')}`);
+    }
+  });
+  return gateway;
+}
+
 async function demoPage(query = '') {
   const context = await browser.newContext({ viewport: { width: 900, height: 1000 } });
   const page = await context.newPage();
-  const gateway = [];
-  page.on('request', (request) => {
-    if (request.url().includes('/api/wonder/')) {
-      gateway.push(
-        `${request.method()} ${new URL(request.url()).pathname.replace(/^.*\/openapi/, '')}`,
-      );
-    }
-  });
+  const gateway = recordGateway(page);
   await page.goto(`${site.url}${query}#/manage`);
   await page
     .getByRole('button', { name: /^Remove: Mastercard ending in 4444$/ })
@@ -199,14 +204,7 @@ await step('add-card requests', async () => {
   const isCheck = (r) => r.endsWith('/payment_tokens/check');
   const context = await browser.newContext({ viewport: { width: 900, height: 1000 } });
   const page = await context.newPage();
-  const gateway = [];
-  page.on('request', (request) => {
-    // Gateway calls only; not the simulated bank page's own (`/__mock__/3ds/…`).
-    const url = request.url();
-    if (url.includes('/api/wonder/') && !url.includes('/__mock__/')) {
-      gateway.push(`${request.method()} ${new URL(url).pathname.replace(/^.*\/openapi/, '')}`);
-    }
-  });
+  const gateway = recordGateway(page);
   // The page's visibility as TanStack Query's focus manager reads it (`visibilitychange`).
   const setHidden = (hidden) =>
     page.evaluate((value) => {

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium } from 'playwright-core';
 import { chromiumLaunchOptions } from './chromium.mjs';
-import { assert, createHarness } from './harness.mjs';
+import { assert, createHarness, watchPage } from './harness.mjs';
 import { serveStatic } from './staticServer.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -33,13 +33,7 @@ const browser = await chromium.launch(chromiumLaunchOptions);
 try {
   const context = await browser.newContext({ viewport: { width: 720, height: 900 } });
   const page = await context.newPage();
-  const consoleErrors = [];
-  page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
-  page.on('pageerror', (error) => consoleErrors.push(`pageerror: ${error.message}`));
-  const gatewayResponses = [];
-  page.on('response', (response) => {
-    if (response.url().includes('/api/wonder/')) gatewayResponses.push(response);
-  });
+  const { consoleErrors, gatewayResponses } = watchPage(page);
 
   await page.goto(site.url);
   const visa = page.getByRole('radio', {

@@ -33,3 +33,15 @@ export function createHarness(name, reportFile) {
 export function assert(condition, message) {
   if (!condition) throw new Error(message);
 }
+
+/** What a page logs as errors (console and uncaught), and its responses from the gateway routes. */
+export function watchPage(page) {
+  const consoleErrors = [];
+  page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
+  page.on('pageerror', (error) => consoleErrors.push(`pageerror: ${error.message}`));
+  const gatewayResponses = [];
+  page.on('response', (response) => {
+    if (response.url().includes('/api/wonder/')) gatewayResponses.push(response);
+  });
+  return { consoleErrors, gatewayResponses };
+}
