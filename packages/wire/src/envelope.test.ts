@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { errorEnvelope, parseJsonBody, readEnvelope, successEnvelope } from './envelope.js';
+import { ENVELOPE_CASES } from './envelopeCases.js';
+
+describe('readEnvelope: the one rule', () => {
+  it.each(ENVELOPE_CASES)('$name', ({ status, body, expected }) => {
+    const reading = readEnvelope(status, parseJsonBody(body));
+    if (expected.ok) {
+      expect(reading.ok).toBe(true);
+      return;
+    }
+    expect(reading.ok).toBe(false);
+    expect(reading.ok ? undefined : reading.failure).toBe(expected.failure);
+    if (expected.failure === 'gateway' && !reading.ok) {
+      expect({ code: reading.code, message: reading.message }).toEqual({
+        code: expected.code,
+        message: expected.message,
+      });
+    }
+  });
+
+  it('gives back the data of a success', () => {
+    expect(readEnvelope(200, { data: { a: 1 } })).toEqual({ ok: true, data: { a: 1 } });
+  });
+
+  it('reads a numeric error code as text', () => {
+    const reading = readEnvelope(400, { code: 40001, message: 'x' });
+    expect(reading).toMatchObject({ ok: false, code: '40001' });
+  });
+});
+
+describe('writing envelopes (what the mock and the proxy send)', () => {
+  it.each(['A', 'B'] as const)('a %s success reads back as success with its data', (style) => {
+    expect(readEnvelope(200, successEnvelope(style, { x: 1 }))).toEqual({
+      ok: true,
+      data: { x: 1 },
+    });
+  });
+
+  it.each(['A', 'B'] as const)('a %s error reads back with its code and message', (style) => {
+    const reading = readEnvelope(400, errorEnvelope(style, { code: 'E000001', message: 'bad' }));
+    expect(reading).toMatchObject({
+      ok: false,
+      failure: 'gateway',
+      code: 'E000001',
+      message: 'bad',
+    });
+  });
+});

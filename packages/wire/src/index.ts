@@ -1,0 +1,50 @@
+export { GATEWAY_LANGS, CSRF_HEADER, CSRF_HEADER_VALUE, LANG_HEADER } from './headers.js';
+export type { GatewayLang } from './headers.js';
+export {
+  errorEnvelope,
+  isEnvelope,
+  isHttpOk,
+  parseJsonBody,
+  readEnvelope,
+  SUCCESS_CODES,
+  successEnvelope,
+} from './envelope.js';
+export type { EnvelopeFailure, EnvelopeReading, EnvelopeStyle } from './envelope.js';
+export { WONDER_ENVIRONMENTS } from './environments.js';
+export type { WonderEnvironment } from './environments.js';
+export { GATEWAY_ERROR_CODES, PROXY_ERRORS } from './errors.js';
+export type { GatewayErrorName, ProxyErrorName, WireErrorDefinition } from './errors.js';
+export {
+  BILLING_ADDRESS_FIELDS,
+  CARD_FIELDS,
+  CARD_REQUIRED_FIELDS,
+  CUSTOMER_FIELD_NAMES,
+  CUSTOMER_FIELDS,
+  CUSTOMER_REQUIRED_FIELDS,
+  customerFieldMaxLength,
+} from './fields.js';
+export type { WireCardField, WireCustomerField } from './fields.js';
+export { cardPaymentMethodValue, INFERRED } from './inferred.js';
+export {
+  ECHO_PATH,
+  GATEWAY_ROUTES,
+  gatewayPaths,
+  matchGatewayRoute,
+  OPENAPI_PREFIX,
+} from './paths.js';
+export type { GatewayMethod, GatewayOperation, GatewayRoute, GatewayRouteMatch } from './paths.js';
+export { isRecord, readScalarText } from './record.js';
+export { passesLuhn, REDACTED, redactCardData } from './redact.js';
+export {
+  TOKEN_STATES,
+  TRANSACTION_TYPES,
+  WIRE_TOKEN_TYPES,
+} from './types.js';
+export type {
+  TransactionType,
+  WireCreditCard,
+  WireCustomer,
+  WireToken,
+  WireTokenKind,
+  WireTokenState,
+} from './types.js';
