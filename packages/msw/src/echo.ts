@@ -1,11 +1,11 @@
+import { ECHO_PATH, isRecord, parseJsonBody } from '@savedcards/wire';
 import { delay, HttpResponse, http } from 'msw';
 import type { HttpHandler } from 'msw';
 import type { GatewayEnvelope } from './envelope.js';
 import { errorBody, successBody } from './envelope.js';
 import { gatewayError } from './errors.js';
 
-/** Wonder's signature self-test (GATEWAY.md §1): outside the OpenAPI prefix. */
-export const ECHO_PATH = '/svc/payment/api/v1/echo';
+export { ECHO_PATH };
 
 export interface EchoHandlerOptions {
   /** The gateway's base URL (as for the other handlers); the route is `${baseUrl}${ECHO_PATH}`. */
@@ -26,14 +26,8 @@ export function createEchoHandler(options: EchoHandlerOptions): HttpHandler {
     if (options.latencyMs !== undefined) await delay(options.latencyMs);
     const refused = await options.guard?.(request);
     if (refused) return refused;
-    let body: unknown;
-    try {
-      body = JSON.parse(await request.text());
-    } catch {
-      body = undefined;
-    }
-    const message =
-      typeof body === 'object' && body !== null && 'message' in body ? body.message : undefined;
+    const body = parseJsonBody(await request.text());
+    const message = isRecord(body) ? body.message : undefined;
     if (typeof message !== 'string') {
       const error = gatewayError('invalidParameter', 'message is required.');
       return HttpResponse.json(errorBody(options.envelope, error), { status: error.status });

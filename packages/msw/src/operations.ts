@@ -1,10 +1,18 @@
+import {
+  CUSTOMER_FIELD_NAMES,
+  CUSTOMER_REQUIRED_FIELDS,
+  customerFieldMaxLength,
+  isRecord,
+  passesLuhn,
+  type WireCustomerField,
+} from '@savedcards/wire';
 import { maskCardNumber } from './card.js';
 import type { ChallengeContext } from './challenge.js';
 import type { CustomerInput, GatewayDb } from './db.js';
 import type { GatewayErrorDefinition } from './errors.js';
 import { gatewayError } from './errors.js';
 import type { GatewayOperation } from './scenarios.js';
-import { findScenarioCard, passesLuhn, SLOW_CREATE_MS, wireBrandOf } from './scenarioCards.js';
+import { findScenarioCard, SLOW_CREATE_MS, wireBrandOf } from './scenarioCards.js';
 
 /** What an operation receives: the db, the path parameters, the URL and the parsed JSON body. */
 interface OperationRequest {
@@ -31,24 +39,6 @@ export type Operation = (request: OperationRequest) => OperationResult;
 const ok = (data: unknown): OperationResult => ({ ok: true, data });
 const fail = (error: GatewayErrorDefinition): OperationResult => ({ ok: false, error });
 
-const MAX_LENGTH = 255;
-const CUSTOMER_FIELDS = [
-  'name',
-  'email',
-  'dial_code',
-  'phone',
-  'company_name',
-  'reference_number',
-  'default_payment_method',
-  'default_payment_token',
-] as const;
-const REQUIRED_FIELDS = ['name', 'phone', 'reference_number'] as const;
-const MAX_LENGTHS: Partial<Record<(typeof CUSTOMER_FIELDS)[number], number>> = { dial_code: 6 };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function codePoints(value: string): number {
   return [...value].length;
 }
@@ -58,14 +48,14 @@ const upsertCustomer: Operation = ({ db, body }) => {
   const raw = isRecord(body) ? body.customer : undefined;
   if (!isRecord(raw)) return fail(gatewayError('invalidParameter', 'customer is required.'));
 
-  const input: Partial<Record<(typeof CUSTOMER_FIELDS)[number], string>> = {};
-  for (const field of CUSTOMER_FIELDS) {
+  const input: Partial<Record<WireCustomerField, string>> = {};
+  for (const field of CUSTOMER_FIELD_NAMES) {
     const value = raw[field];
     if (value === undefined || value === null) continue;
     if (typeof value !== 'string') {
       return fail(gatewayError('invalidParameter', `customer.${field} must be a string.`));
     }
-    const max = MAX_LENGTHS[field] ?? MAX_LENGTH;
+    const max = customerFieldMaxLength(field);
     if (codePoints(value) > max) {
       return fail(
         gatewayError('invalidParameter', `customer.${field} must be at most ${max} characters.`),
@@ -73,7 +63,7 @@ const upsertCustomer: Operation = ({ db, body }) => {
     }
     input[field] = value;
   }
-  for (const field of REQUIRED_FIELDS) {
+  for (const field of CUSTOMER_REQUIRED_FIELDS) {
     if (!input[field]?.trim()) {
       return fail(gatewayError('invalidParameter', `customer.${field} is required.`));
     }
@@ -179,7 +169,7 @@ function readString(
       error: gatewayError('invalidParameter', `${where}.${field} must be a string.`),
     };
   }
-  const max = options.max ?? MAX_LENGTH;
+  const max = options.max ?? 255;
   if (codePoints(value) > max) {
     return {
       ok: false,

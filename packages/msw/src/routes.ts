@@ -1,7 +1,10 @@
-import type { GatewayOperation } from './scenarios.js';
+import {
+  GATEWAY_ROUTES as WIRE_ROUTES,
+  type GatewayOperation,
+  OPENAPI_PREFIX,
+} from '@savedcards/wire';
 
-/** Every signed OpenAPI path starts with this (GATEWAY.md §1). */
-export const OPENAPI_PREFIX = '/svc/payment/api/v1/openapi';
+export { OPENAPI_PREFIX };
 
 export interface GatewayRoute {
   operation: GatewayOperation;
@@ -12,32 +15,13 @@ export interface GatewayRoute {
   hasBody: boolean;
 }
 
-/** The Customer Management routes (GATEWAY.md §4, §5). Anything else under the prefix falls through. */
-export const GATEWAY_ROUTES: readonly GatewayRoute[] = [
-  { operation: 'upsertCustomer', method: 'post', path: '/customers', hasBody: true },
-  { operation: 'getCustomer', method: 'get', path: '/customers/:uuid', hasBody: false },
-  {
-    operation: 'listTokens',
-    method: 'get',
-    path: '/customers/:uuid/payment_tokens',
-    hasBody: false,
-  },
-  {
-    operation: 'createToken',
-    method: 'post',
-    path: '/customers/:uuid/payment_tokens',
-    hasBody: true,
-  },
-  {
-    operation: 'checkToken',
-    method: 'post',
-    path: '/customers/:uuid/payment_tokens/check',
-    hasBody: true,
-  },
-  {
-    operation: 'deleteToken',
-    method: 'delete',
-    path: '/customers/:uuid/payment_tokens',
-    hasBody: true,
-  },
-];
+/**
+ * The Customer Management routes (`@savedcards/wire`'s allow-list) as msw patterns. Anything else
+ * under the prefix falls through.
+ */
+export const GATEWAY_ROUTES: readonly GatewayRoute[] = WIRE_ROUTES.map((route) => ({
+  operation: route.operation,
+  method: route.method === 'GET' ? 'get' : route.method === 'POST' ? 'post' : 'delete',
+  path: route.template.replace('{uuid}', ':uuid'),
+  hasBody: route.hasBody,
+}));

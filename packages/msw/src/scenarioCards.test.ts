@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { maskCardNumber, SCENARIO_CARDS, SLOW_CREATE_MS } from './index.js';
 import type { ScenarioCardBehaviour } from './index.js';
-import { challengeBehaviourOf, passesLuhn, wireBrandOf } from './scenarioCards.js';
+import { passesLuhn } from '@savedcards/wire';
+import { challengeBehaviourOf, wireBrandOf } from './scenarioCards.js';
 
 describe('SCENARIO_CARDS', () => {
   it.each(SCENARIO_CARDS.map((card) => [card.number, card.behaviour, card]))(

@@ -150,20 +150,6 @@ export function challengeBehaviourOf(maskedNumber: string): ScenarioCardBehaviou
   return CHALLENGE_BY_MASK.get(maskedKey(maskedNumber)) ?? 'challenge-approve';
 }
 
-/** Luhn check digit test. */
-export function passesLuhn(digits: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let digit = digits.charCodeAt(digits.length - 1 - i) - 48;
-    if (i % 2 === 1) {
-      digit *= 2;
-      if (digit > 9) digit -= 9;
-    }
-    sum += digit;
-  }
-  return sum % 10 === 0;
-}
-
 /** `credit_card.brand` for a new card: Wonder-style names, Discover and Diners Club included. */
 export function wireBrandOf(number: string): string {
   const known = findScenarioCard(number)?.brand;

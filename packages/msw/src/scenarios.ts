@@ -1,25 +1,15 @@
+import { GATEWAY_ROUTES, type GatewayOperation } from '@savedcards/wire';
 import { HttpResponse } from 'msw';
 import type { GatewaySeed } from './db.js';
 import type { GatewayEnvelope } from './envelope.js';
 import { errorBody } from './envelope.js';
 import { GATEWAY_ERROR_CODES } from './errors.js';
 
-/** One gateway call, named after what it does (GATEWAY.md §4, §5). */
-export type GatewayOperation =
-  | 'upsertCustomer'
-  | 'getCustomer'
-  | 'listTokens'
-  | 'createToken'
-  | 'checkToken'
-  | 'deleteToken';
+/** One gateway call, named after what it does (`@savedcards/wire`'s routes). */
+export type { GatewayOperation };
 
 export const GATEWAY_OPERATIONS: readonly GatewayOperation[] = [
-  'upsertCustomer',
-  'getCustomer',
-  'listTokens',
-  'createToken',
-  'checkToken',
-  'deleteToken',
+  ...new Set(GATEWAY_ROUTES.map((route) => route.operation)),
 ];
 
 /**

@@ -13,7 +13,7 @@ import {
   OPENAPI_PREFIX,
 } from './index.js';
 import type { SignatureCheck, SignedRequestParts } from './index.js';
-import { parseRequestTime, preSignString } from './signature.js';
+import { parseRequestTime, preSignString } from '@savedcards/wire';
 
 const SANDBOX = 'https://gateway-stg.wonder.today';
 const APP_ID = 'test-app-id';

@@ -4,16 +4,20 @@
  * (`globalThis.crypto.subtle`), so the package entry stays environment-neutral (Node 20+, browsers in
  * a secure context, service-worker pages).
  */
+import {
+  DEFAULT_MAX_SKEW_MS,
+  NONCE_PATTERN,
+  parseCredential,
+  parseRequestTime,
+  preSignString,
+  SIGNATURE_ALGORITHM,
+} from '@savedcards/wire';
 import { HttpResponse } from 'msw';
 import type { GatewayEnvelope } from './envelope.js';
 import { errorBody } from './envelope.js';
 import { gatewayError } from './errors.js';
 
-/** The one algorithm Wonder documents; the last part of `Credential`. */
-export const SIGNATURE_ALGORITHM = 'Wonder-RSA-SHA256';
-
-/** Wonder rejects requests more than 30 minutes off (GATEWAY.md §2). */
-export const DEFAULT_MAX_SKEW_MS = 30 * 60 * 1000;
+export { DEFAULT_MAX_SKEW_MS, SIGNATURE_ALGORITHM };
 
 export interface VerifySignatureOptions {
   /** The merchant's RSA public key: PEM, SPKI (`-----BEGIN PUBLIC KEY-----`). */
@@ -67,8 +71,6 @@ export const SIGNATURE_FAILURE_MESSAGES: Readonly<Record<SignatureFailure, strin
   'replayed-nonce': 'Nonce already used.',
 };
 
-const CREDENTIAL = /^(.+)\/(\d{14})\/([A-Za-z0-9-]+)$/;
-const NONCE = /^[0-9A-Za-z]{16}$/;
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
 const encoder = new TextEncoder();
@@ -127,15 +129,6 @@ function hex(buffer: ArrayBuffer): string {
   return Array.from(new Uint8Array(buffer), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
-/**
- * The string Wonder's signature covers: `UPPER(method) + "\n" + uri [+ "\n" + body]`, the body only
- * when it is not empty.
- */
-export function preSignString(method: string, uri: string, body: string): string {
-  const head = `${method.toUpperCase()}\n${uri}`;
-  return body === '' ? head : `${head}\n${body}`;
-}
-
 /** `lowercase_hex(HMAC(HMAC(HMAC(Nonce, REQUEST_TIME), "Wonder-RSA-SHA256"), pre_sign))`. */
 async function signatureMessage(
   nonce: string,
@@ -145,29 +138,6 @@ async function signatureMessage(
   const k1 = await hmac(utf8(nonce), requestTime);
   const k2 = await hmac(k1, SIGNATURE_ALGORITHM);
   return hex(await hmac(k2, preSign));
-}
-
-/** `yyyyMMddHHmmss` (UTC) to a time, or `undefined` when it is not a real date. */
-export function parseRequestTime(value: string): Date | undefined {
-  const m = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(value);
-  if (!m) return undefined;
-  const [year, month, day, hour, minute, second] = m.slice(1).map(Number) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  const date = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
-  const roundTrips =
-    date.getUTCFullYear() === year &&
-    date.getUTCMonth() === month - 1 &&
-    date.getUTCDate() === day &&
-    date.getUTCHours() === hour &&
-    date.getUTCMinutes() === minute &&
-    date.getUTCSeconds() === second;
-  return roundTrips ? date : undefined;
 }
 
 export interface SignedRequestParts {
@@ -208,12 +178,9 @@ export function createSignatureVerifier(options: VerifySignatureOptions): Signat
       ...(credentialAppId === undefined ? {} : { appId: credentialAppId }),
     });
     if (!credential || !nonce || !signature) return fail('missing-headers');
-    const parts = CREDENTIAL.exec(credential.trim());
-    if (!parts?.[1] || !parts[2] || parts[3] !== SIGNATURE_ALGORITHM) {
-      return fail('malformed-credential');
-    }
-    const credentialAppId = parts[1];
-    const requestTime = parts[2];
+    const parts = parseCredential(credential);
+    if (!parts) return fail('malformed-credential');
+    const { appId: credentialAppId, requestTime } = parts;
     if (appId !== undefined && credentialAppId !== appId) {
       return fail('wrong-app-id', credentialAppId);
     }
@@ -222,7 +189,7 @@ export function createSignatureVerifier(options: VerifySignatureOptions): Signat
     if (Math.abs(now().getTime() - time.getTime()) > maxSkewMs) {
       return fail('stale-time', credentialAppId);
     }
-    if (!NONCE.test(nonce)) return fail('malformed-nonce', credentialAppId);
+    if (!NONCE_PATTERN.test(nonce)) return fail('malformed-nonce', credentialAppId);
     const compact = signature.trim();
     if (!BASE64.test(compact)) return fail('malformed-signature', credentialAppId);
 

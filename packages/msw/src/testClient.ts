@@ -3,7 +3,7 @@
  * `@savedcards/core` will make them.
  */
 import { TEST_BASE_URL } from '../../../test/server.js';
-import { OPENAPI_PREFIX } from './routes.js';
+import { OPENAPI_PREFIX } from '@savedcards/wire';
 import type { WireCustomer, WireToken } from './wire.js';
 
 export const API = `${TEST_BASE_URL}${OPENAPI_PREFIX}`;

@@ -48,3 +48,13 @@ export type {
   WireTokenKind,
   WireTokenState,
 } from './types.js';
+export {
+  DEFAULT_MAX_SKEW_MS,
+  formatCredential,
+  formatRequestTime,
+  NONCE_PATTERN,
+  parseCredential,
+  parseRequestTime,
+  preSignString,
+  SIGNATURE_ALGORITHM,
+} from './signing.js';
