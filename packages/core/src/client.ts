@@ -1,4 +1,10 @@
-import { readEnvelope } from './envelope.js';
+import {
+  CSRF_HEADER,
+  CSRF_HEADER_VALUE,
+  LANG_HEADER,
+  parseJsonBody,
+  readEnvelope,
+} from '@savedcards/wire';
 import { GatewayError } from './errors.js';
 import { createRequestId } from './requestId.js';
 import type { GatewayLang } from './types.js';
@@ -53,8 +59,7 @@ export interface GatewayClient {
 }
 
 /** The header the signing proxy requires on every call, as a same-origin (CSRF) marker. */
-export const CSRF_HEADER = 'X-Requested-With';
-export const CSRF_HEADER_VALUE = 'savedcards';
+export { CSRF_HEADER, CSRF_HEADER_VALUE };
 
 const DEFAULT_TIMEOUT_MS = 20_000;
 
@@ -104,7 +109,7 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayClien
     requestHeaders.set('X-Request-ID', requestId);
     requestHeaders.set(CSRF_HEADER, CSRF_HEADER_VALUE);
     if (lang) {
-      requestHeaders.set('x-i18n-lang', lang);
+      requestHeaders.set(LANG_HEADER, lang);
     }
     if (body !== undefined) {
       requestHeaders.set('Content-Type', 'application/json');
@@ -148,39 +153,30 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayClien
       signal?.removeEventListener('abort', onAbort);
     }
 
-    const httpOk = status >= 200 && status < 300;
-    let json: unknown;
-    try {
-      json = JSON.parse(raw);
-    } catch {
-      throw httpOk
-        ? fail({
-            kind: 'invalid-response',
-            status,
-            message: `${where} returned a body that is not JSON`,
-          })
-        : fail({ kind: 'http', status, message: `${where} failed with HTTP ${status}` });
+    // One rule for every answer (`@savedcards/wire`): the proxy and the mock read them the same way.
+    const reading = readEnvelope(status, parseJsonBody(raw));
+    if (reading.ok) {
+      return reading.data;
     }
-    const envelope = readEnvelope(json);
-    if (envelope && !envelope.ok) {
+    if (reading.failure === 'gateway') {
       throw fail({
         kind: 'gateway',
         status,
-        code: envelope.code,
-        message: `${where} was refused by the gateway (${envelope.code}${envelope.message ? `: ${envelope.message}` : ''})`,
+        code: reading.code,
+        message: `${where} was refused by the gateway (${reading.code}${reading.message ? `: ${reading.message}` : ''})`,
       });
     }
-    if (!httpOk) {
+    if (reading.failure === 'http') {
       throw fail({ kind: 'http', status, message: `${where} failed with HTTP ${status}` });
     }
-    if (!envelope) {
-      throw fail({
-        kind: 'invalid-response',
-        status,
-        message: `${where} returned an unknown response shape`,
-      });
-    }
-    return envelope.data;
+    throw fail({
+      kind: 'invalid-response',
+      status,
+      message:
+        parseJsonBody(raw) === undefined
+          ? `${where} returned a body that is not JSON`
+          : `${where} returned an unknown response shape`,
+    });
   }
 
   return { baseUrl, lang, now, expiringWithinDays, request };

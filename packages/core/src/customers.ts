@@ -1,3 +1,4 @@
+import { CUSTOMER_FIELDS, cardPaymentMethodValue, type WireCustomerField } from '@savedcards/wire';
 import type { GatewayClient } from './client.js';
 import { GatewayError } from './errors.js';
 import { isRecord, normalizeCustomer } from './normalize.js';
@@ -49,24 +50,22 @@ export interface CustomerProfileInput {
   defaultToken?: string;
 }
 
+/** The profile in wire names (`@savedcards/wire`'s field list); empty optional fields are left out. */
 function toWireCustomer(profile: CustomerProfileInput) {
-  const wire: Record<string, string> = {
-    reference_number: profile.referenceNumber,
-    name: profile.name,
-    phone: profile.phone,
-  };
-  const optional = {
-    email: profile.email,
-    dial_code: profile.dialCode,
-    company_name: profile.companyName,
-    default_payment_method: profile.defaultPaymentMethod,
-    default_payment_token: profile.defaultToken,
-  };
-  for (const [key, value] of Object.entries(optional)) {
+  const wire: Partial<Record<WireCustomerField, string>> = {};
+  for (const [field, key] of Object.entries(CUSTOMER_FIELDS) as [
+    WireCustomerField,
+    keyof CustomerProfileInput,
+  ][]) {
+    const value = profile[key];
     if (value !== undefined && value !== '') {
-      wire[key] = value;
+      wire[field] = value;
     }
   }
+  // Required ones always go, even empty, so the gateway (not this client) says what is missing.
+  wire.reference_number = profile.referenceNumber;
+  wire.name = profile.name;
+  wire.phone = profile.phone;
   return wire;
 }
 
@@ -90,7 +89,9 @@ export async function upsertCustomer(
 
 /**
  * Makes `token` the customer's default: Wonder's documented way is an upsert with
- * `default_payment_token`, sending the profile fields already known so nothing is blanked.
+ * `default_payment_token`, sending the profile fields already known so nothing is blanked, and
+ * `default_payment_method` for a card in the casing the customer already uses
+ * (`cardPaymentMethodValue`, as Wonder's iOS SDK sends `credit_card`).
  */
 export function setDefaultPaymentToken(
   client: GatewayClient,
@@ -107,7 +108,7 @@ export function setDefaultPaymentToken(
       email: customer.email,
       dialCode: customer.dialCode,
       companyName: customer.companyName,
-      defaultPaymentMethod: customer.defaultPaymentMethod,
+      defaultPaymentMethod: cardPaymentMethodValue(customer.defaultPaymentMethod),
       defaultToken: token,
     },
     options,

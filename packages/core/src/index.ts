@@ -35,8 +35,8 @@ export type {
 } from './client.js';
 export { getCustomer, setDefaultPaymentToken, upsertCustomer } from './customers.js';
 export type { CallOptions, CustomerProfileInput } from './customers.js';
-export { readEnvelope } from './envelope.js';
-export type { Envelope } from './envelope.js';
+export type { EnvelopeReading } from '@savedcards/wire';
+export { readEnvelope } from '@savedcards/wire';
 export { GatewayError, isGatewayError, isRetryableError } from './errors.js';
 export type { GatewayErrorInit, GatewayErrorKind } from './errors.js';
 export { getExpiryStatus } from './expiry.js';
@@ -53,7 +53,7 @@ export {
   readLast4,
 } from './normalize.js';
 export type { NormalizeCardContext } from './normalize.js';
-export { gatewayPaths, OPENAPI_PREFIX, wireTokenTypes } from './paths.js';
+export { gatewayPaths, OPENAPI_PREFIX } from './paths.js';
 export { deletePaymentToken, listPaymentTokens } from './paymentTokens.js';
 export type { ListPaymentTokensOptions } from './paymentTokens.js';
 export { checkPaymentToken, createPaymentToken } from './paymentTokenWrites.js';

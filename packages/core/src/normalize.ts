@@ -1,3 +1,4 @@
+import { isRecord, TOKEN_STATES, WIRE_TOKEN_TYPES } from '@savedcards/wire';
 import { getExpiryStatus } from './expiry.js';
 import { redactCardData } from './redact.js';
 import type {
@@ -9,7 +10,6 @@ import type {
 } from './types.js';
 
 // Everything read from the gateway is untrusted: these helpers never throw on a wrong type.
-type WireRecord = Record<string, unknown>;
 
 const MAX_TEXT = 255;
 const MAX_URL = 2048;
@@ -17,9 +17,7 @@ const MAX_URL = 2048;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point.
 const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
-export function isRecord(value: unknown): value is WireRecord {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export { isRecord };
 
 function readText(value: unknown, max = MAX_TEXT): string | undefined {
   if (typeof value === 'number' && Number.isFinite(value)) {
@@ -61,14 +59,15 @@ export function normalizeBrand(value: unknown): CardBrand {
   return (Object.hasOwn(BRANDS, key) ? BRANDS[key] : undefined) ?? 'unknown';
 }
 
-const TOKEN_TYPES: Record<string, PaymentTokenType> = {
-  creditcard: 'card',
-  card: 'card',
-  alipay: 'alipay',
-  alipayautodebit: 'alipay',
-  wechatpay: 'wechatpay',
-  wechatpayautodebit: 'wechatpay',
-};
+const slug = (value: string) => value.toLowerCase().replace(/[^a-z]/g, '');
+
+// Both of Wonder's enums (`Alipay` / `AlipayAutoDebit`, …) plus the plain `card`.
+const TOKEN_TYPES: Record<string, PaymentTokenType> = Object.fromEntries([
+  ['card', 'card'],
+  ...Object.entries(WIRE_TOKEN_TYPES).flatMap(([kind, names]) =>
+    names.map((name) => [slug(name), kind as PaymentTokenType]),
+  ),
+]);
 
 /** Accepts both of Wonder's `token_type` enums (`Alipay` / `AlipayAutoDebit`, …). */
 export function normalizeTokenType(value: unknown): PaymentTokenType {
@@ -76,11 +75,11 @@ export function normalizeTokenType(value: unknown): PaymentTokenType {
   return (Object.hasOwn(TOKEN_TYPES, key) ? TOKEN_TYPES[key] : undefined) ?? 'unknown';
 }
 
-const STATES = new Set<PaymentTokenState>(['success', 'pending', 'failed']);
+const STATES: ReadonlySet<string> = new Set(TOKEN_STATES);
 
 export function normalizeTokenState(value: unknown): PaymentTokenState {
   const key = typeof value === 'string' ? value.trim().toLowerCase() : '';
-  return STATES.has(key as PaymentTokenState) ? (key as PaymentTokenState) : 'unknown';
+  return STATES.has(key) ? (key as PaymentTokenState) : 'unknown';
 }
 
 /**

@@ -1,3 +1,4 @@
+import { BILLING_ADDRESS_FIELDS } from '@savedcards/wire';
 import type { GatewayClient } from './client.js';
 import type { CallOptions } from './customers.js';
 import { GatewayError } from './errors.js';
@@ -60,18 +61,6 @@ export interface CreatePaymentTokenOptions extends CallOptions {
   transactionType?: CardTransactionType;
 }
 
-const BILLING_FIELDS: ReadonlyArray<[keyof BillingAddressInput, string]> = [
-  ['firstName', 'first_name'],
-  ['lastName', 'last_name'],
-  ['phoneNumber', 'phone_number'],
-  ['email', 'email'],
-  ['address', 'address'],
-  ['city', 'city'],
-  ['state', 'state'],
-  ['zipCode', 'zip_code'],
-  ['countryCode', 'country_code'],
-];
-
 function wireMonth(value: string | number): string {
   const text = String(value).trim();
   const month = /^\d{1,2}$/.test(text) ? Number.parseInt(text, 10) : Number.NaN;
@@ -94,7 +83,7 @@ function wireYear(value: string | number): string {
 
 function wireBillingAddress(address: BillingAddressInput): Record<string, string> | undefined {
   const wire: Record<string, string> = {};
-  for (const [key, field] of BILLING_FIELDS) {
+  for (const [field, key] of Object.entries(BILLING_ADDRESS_FIELDS)) {
     const value = address[key];
     if (typeof value === 'string' && value.trim() !== '') {
       wire[field] = value.trim();

@@ -2,11 +2,14 @@ import type { GatewayClient } from './client.js';
 import { type CallOptions, getCustomer } from './customers.js';
 import { GatewayError } from './errors.js';
 import { hasDefaultFlag, isRecord, normalizeSavedCard } from './normalize.js';
-import { gatewayPaths, wireTokenTypes } from './paths.js';
+import { gatewayPaths } from './paths.js';
 import type { PaymentTokenType, SavedCard } from './types.js';
 
 export interface ListPaymentTokensOptions extends CallOptions {
-  /** Only these kinds of token. Filtered by the gateway and again here. */
+  /**
+   * Only these kinds of token. Filtered here, after reading the whole list, as Wonder's iOS SDK
+   * does (`INFERRED.tokenTypeFilter` in `@savedcards/wire`).
+   */
   tokenType?: readonly Exclude<PaymentTokenType, 'unknown'>[];
   /**
    * How to learn the customer's default token when the gateway's tokens carry no `default` flag
@@ -30,7 +33,6 @@ export async function listPaymentTokens(
   const data = await client.request({
     method: 'GET',
     path: gatewayPaths.paymentTokens(uuid),
-    query: { token_type: tokenType?.map((type) => wireTokenTypes[type]).join(',') || undefined },
     signal,
   });
   const rawTokens = isRecord(data) ? data.payment_tokens : undefined;

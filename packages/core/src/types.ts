@@ -62,4 +62,4 @@ export interface SavedCard {
 }
 
 /** Languages Wonder's gateway answers in (`x-i18n-lang`). */
-export type GatewayLang = 'en' | 'zh-HK' | 'zh-CN';
+export type { GatewayLang } from '@savedcards/wire';

@@ -94,6 +94,27 @@ describe('setDefaultPaymentToken', () => {
     ]);
   });
 
+  it.each([
+    ['credit_card', 'credit_card'],
+    ['', 'credit_card'],
+    ['Alipay', 'Credit Card'],
+    ['Wechat Pay', 'Credit Card'],
+  ])(
+    'sends default_payment_method for a card in the casing the customer has (%j → %j)',
+    async (current, sent) => {
+      db.upsertCustomer({
+        reference_number: DEMO_CUSTOMER.referenceNumber,
+        default_payment_method: current,
+      });
+      const customer = await getCustomer(client(), DEMO_CUSTOMER.uuid);
+      const bodies = captureBodies();
+      await setDefaultPaymentToken(client(), customer, DEMO_TOKENS.mastercard);
+      expect(bodies).toEqual([
+        { customer: expect.objectContaining({ default_payment_method: sent }) },
+      ]);
+    },
+  );
+
   it('is refused for a token that is not usable, and nothing changes', async () => {
     const customer = await getCustomer(client(), DEMO_CUSTOMER.uuid);
     await expect(
