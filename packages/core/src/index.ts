@@ -67,6 +67,8 @@ export type {
 } from './paymentTokenWrites.js';
 export { redactCardData } from './redact.js';
 export { SealedCard, sealCard } from './sealedCard.js';
+export { sealCardForWonder, WONDER_SECURE_DATA_KEYS } from './secureData.js';
+export type { SealCardOptions, SecureDataBody, SecureDataKey } from './secureData.js';
 export { createRemovalPolicy, pickPromotionCandidate } from './removalPolicy.js';
 export type {
   CanRemove,

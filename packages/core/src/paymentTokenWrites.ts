@@ -93,7 +93,7 @@ function wireBillingAddress(address: BillingAddressInput): Record<string, string
 }
 
 /** The create body, exactly GATEWAY.md §5's shape. Built per call and never kept. */
-function createBody(card: NewCardInput, number: string, options: CreatePaymentTokenOptions) {
+export function createBody(card: NewCardInput, number: string, options: CreatePaymentTokenOptions) {
   const wire: Record<string, unknown> = {
     number,
     exp_month: wireMonth(card.expMonth),
