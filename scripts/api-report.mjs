@@ -137,7 +137,10 @@ for (const entry of entries) {
       }
       // "You have changed the API signature" says to copy files; say what to run instead.
       if (message.messageId === 'console-api-report-not-copied') {
-        message.text = `The API report etc/${entry.reportName}.api.md differs from the build; review the diff and run pnpm api:update.`;
+        const report = `etc/${entry.reportName}.api.md`;
+        message.text = existsSync(path.join(root, report))
+          ? `The API report ${report} differs from the build; review the diff and run pnpm api:update.`
+          : `The API report ${report} is missing (a new entry point?); run pnpm api:update and commit it.`;
       }
     },
   });
