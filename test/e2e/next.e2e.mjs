@@ -1,7 +1,8 @@
 // End to end in a real Next.js App Router app (examples/next-app), in Debian's Chromium: the kit's
 // BUILT packages (dist, default export conditions) server-rendered by `next start`, the saved cards
 // prefetched on the server and hydrated, the signing proxy as a Route Handler, and the mock gateway
-// (examples/next-app/mock-upstream.mjs, in this process, over HTTP) verifying every signature.
+// (startMockUpstream of @savedcards/test-utils, as examples/next-app/mock-upstream.mjs runs it, in this
+// process, over HTTP) verifying every signature.
 // Prints `e2e-next: N passed, N failed` and writes reports/e2e-next.json for the CI summary.
 //
 // E2E_SKIP_BUILD=1 reuses every existing build (packages/*/dist and examples/next-app/.next);
@@ -12,8 +13,8 @@ import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startMockUpstream } from '@savedcards/test-utils';
 import { chromium } from 'playwright-core';
-import { startMockUpstream } from '../../examples/next-app/mock-upstream.mjs';
 import { chromiumLaunchOptions } from './chromium.mjs';
 import { assert, createHarness } from './harness.mjs';
 

@@ -2,13 +2,14 @@
 // served by examples/checkout/server (the proxy at /api/wonder, a fake session), with the mock
 // gateway as the proxy's upstream verifying every signature.
 // Prints `e2e-proxy: N passed, N failed` and writes reports/e2e-proxy.json for the CI summary.
-// E2E_SKIP_BUILD=1 reuses every existing build (packages/msw, packages/server and
-// examples/checkout/server/dist); E2E_SKIP_PACKAGE_BUILD=1 only the two packages' dist/ (CI builds them
+// E2E_SKIP_BUILD=1 reuses every existing build (packages/msw, packages/server, packages/test-utils and
+// examples/checkout/server/dist); E2E_SKIP_PACKAGE_BUILD=1 only the packages' dist/ (CI builds them
 // just before).
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CHALLENGE_PAN, DEMO_UUID, OTHER_UUID, TEST_PANS } from '@savedcards/test-utils';
 import { chromium } from 'playwright-core';
 import { buildServerDemo } from '../../examples/checkout/server/build.mjs';
 import { chromiumLaunchOptions } from './chromium.mjs';
@@ -19,17 +20,10 @@ const reports = path.join(root, 'reports');
 mkdirSync(reports, { recursive: true });
 
 const OPENAPI = '/api/wonder/svc/payment/api/v1/openapi';
-const DEMO_UUID = '00000000-0000-4000-8000-000000000001';
-const OTHER_UUID = '00000000-0000-4000-8000-000000000002';
 const MASTERCARD_TOKEN = '00000000-0000-4000-a000-000000000002';
 const UNIONPAY_TOKEN = '00000000-0000-4000-a000-000000000006';
-const TEST_PANS = [
-  '4242424242424242',
-  '5555555555554444',
-  '378282246310005',
-  '6250941006528599',
-  '4000000000003220',
-];
+/** Every card number the checks type in; none may show up in a log line or an answer. */
+const PANS = [...TEST_PANS, CHALLENGE_PAN];
 
 if (!process.env.E2E_SKIP_BUILD) {
   buildServerDemo({
@@ -41,7 +35,7 @@ if (!process.env.E2E_SKIP_BUILD) {
 const { check, finish } = createHarness('e2e-proxy', path.join(reports, 'e2e-proxy.json'));
 function containsPan(text) {
   const digitsOnly = text.replace(/[\s-]/g, '');
-  return TEST_PANS.some((pan) => digitsOnly.includes(pan));
+  return PANS.some((pan) => digitsOnly.includes(pan));
 }
 
 /** Starts the demo server as its own process on a free port; collects every line it prints. */
@@ -334,7 +328,7 @@ try {
     'card numbers sent through the proxy appear in no log line and no answer',
     async () => {
       const answers = [];
-      for (const pan of TEST_PANS) {
+      for (const pan of PANS) {
         const card = {
           number: pan,
           exp_month: '04',

@@ -3,23 +3,24 @@
  * Abuse of the signing proxy (property-based where it helps): other customers' uuids, route and
  * method probing, oversized bodies, forged requests without the CSRF marker, and replayed, stale,
  * moved and tampered signatures at the mock upstream (which verifies every signature).
- *
- * Relative imports: vitest's node environment resolves @savedcards/* to dist, not the sources.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { signRequest } from '../../packages/server/src/index.js';
-import { TEST_APP_ID, TEST_ONLY_PRIVATE_KEY_PEM } from '../../packages/server/src/testdata/keys.js';
+import { signRequest } from '@savedcards/server';
 import {
-  browserRequest,
   DEMO_UUID,
-  mockUpstream,
+  mockUpstream as mockUpstreamOn,
   OPENAPI,
-  readJson,
   SANDBOX,
   SHOP,
-  testProxy,
-} from '../../packages/server/src/testUpstream.js';
+  TEST_APP_ID,
+  TEST_ONLY_PRIVATE_KEY_PEM,
+} from '@savedcards/test-utils';
+import { browserRequest, readJson, testProxy } from '@savedcards/test-utils/proxy';
+import { server } from '../server.js';
+
+const mockUpstream = (scenario?: Parameters<typeof mockUpstreamOn>[1]) =>
+  mockUpstreamOn(server, scenario);
 
 const tokens = (uuid: string) => `/customers/${uuid}/payment_tokens`;
 const hexUuid = fc.uuid().filter((uuid) => uuid !== DEMO_UUID);

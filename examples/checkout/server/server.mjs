@@ -5,9 +5,9 @@
 //   - with the mock upstream, its simulated bank page (/mock-3ds/challenge.html) and the route it
 //     posts Approve or Decline to (/__mock-bank__/…),
 //   - the checkout built in server mode (examples/checkout/server/dist).
-// Upstream: by default the mock gateway (@savedcards/msw) in this process, on Wonder's sandbox URL,
-// verifying every signature with a key pair made at startup. With WONDER_APP_ID and
-// WONDER_PRIVATE_KEY_FILE set: Wonder's real sandbox.
+// Upstream: by default the mock gateway (@savedcards/msw through @savedcards/test-utils) on a
+// loopback port of this process, verifying every signature with the test-only key pair. With
+// WONDER_APP_ID and WONDER_PRIVATE_KEY_FILE set: Wonder's real sandbox.
 //
 //   node examples/checkout/server/build.mjs && node examples/checkout/server/server.mjs
 //
@@ -15,17 +15,14 @@
 // origin for the 3DS return URLs; default http://HOST:PORT), WONDER_APP_ID + WONDER_PRIVATE_KEY_FILE
 // (real sandbox), DEMO_CUSTOMER_REFERENCE (the sandbox customer's reference number),
 // SAVEDCARDS_DEMO_TEST_HOOKS=1 (GET /__test__/upstream: the mock's signature counters, for e2e).
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-// Relative until @savedcards/server is a root devDependency; then `import('@savedcards/server')`.
-const SERVER_PACKAGE = pathToFileURL(path.resolve(here, '../../../packages/server/dist/index.js'));
 const SANDBOX = 'https://gateway-stg.wonder.today';
-const MOCK_APP_ID = 'savedcards-demo-app';
 const SESSION_COOKIE = 'demo_session';
 /** Where the mock's bank page posts its decision (`{base}/__mock__/3ds/{verify_uuid}`). */
 const MOCK_BANK_PATH = '/__mock-bank__';
@@ -59,71 +56,41 @@ async function importOrExplain(specifier, hint) {
 }
 
 /**
- * The mock gateway on the sandbox URL, checking every signature; counts what it saw. Its simulated
- * bank page (3-D Secure) is served by this server at `origin()` and posts the decision back here.
+ * The mock gateway on loopback (startMockUpstream from @savedcards/test-utils), checking every
+ * signature with the test-only key pair; counts what it saw. Its simulated bank page (3-D Secure) is
+ * served by this server at `origin()` and posts the decision back here.
  */
 async function startMockUpstream(origin) {
   const hint = 'Build it first: node examples/checkout/server/build.mjs';
-  const {
-    CHALLENGE_PAGE_PATH,
-    createGatewayDb,
-    createGatewayHandlers,
-    DEMO_CUSTOMER,
-    decideChallenge,
-  } = await importOrExplain('@savedcards/msw', hint);
-  const { setupServer } = await importOrExplain('@savedcards/msw/node', hint);
-  const { publicKey, privateKey } = generateKeyPairSync('rsa', {
-    modulusLength: 2048,
-    publicKeyEncoding: { type: 'spki', format: 'pem' },
-    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+  const { CHALLENGE_PAGE_PATH } = await importOrExplain('@savedcards/msw', hint);
+  const testUtils = await importOrExplain('@savedcards/test-utils', hint);
+  const mock = await testUtils.startMockUpstream({
+    challengeUrl: ({ verifyUuid, successReturnUrl, failReturnUrl }) => {
+      const url = new URL(CHALLENGE_PAGE_PATH, origin());
+      url.searchParams.set('verify_uuid', verifyUuid);
+      url.searchParams.set('base', `${origin()}${MOCK_BANK_PATH}`);
+      url.searchParams.set('success_url', successReturnUrl);
+      url.searchParams.set('fail_url', failReturnUrl);
+      return url.href;
+    },
+    challengeMailbox: null,
   });
-  const stats = { verified: 0, rejected: 0, requests: [] };
-  const db = createGatewayDb();
-  const mock = setupServer(
-    ...createGatewayHandlers({
-      baseUrl: SANDBOX,
-      db,
-      challengeUrl: ({ verifyUuid, successReturnUrl, failReturnUrl }) => {
-        const url = new URL(CHALLENGE_PAGE_PATH, origin());
-        url.searchParams.set('verify_uuid', verifyUuid);
-        url.searchParams.set('base', `${origin()}${MOCK_BANK_PATH}`);
-        url.searchParams.set('success_url', successReturnUrl);
-        url.searchParams.set('fail_url', failReturnUrl);
-        return url.href;
-      },
-      challengeMailbox: null,
-      verifySignature: {
-        publicKey,
-        appId: MOCK_APP_ID,
-        onResult(result) {
-          if (result.ok) stats.verified += 1;
-          else stats.rejected += 1;
-          stats.requests.push({
-            method: result.method,
-            uri: result.uri,
-            ok: result.ok,
-            ...(result.reason ? { reason: result.reason } : {}),
-          });
-        },
-      },
-    }),
-  );
-  mock.listen({ onUnhandledRequest: 'error' });
+  const { customer } = mock;
   return {
     kind: 'mock',
-    description: `the mock gateway at ${SANDBOX}, verifying every signature (AppID ${MOCK_APP_ID}, key pair made at startup)`,
-    connection: { appId: MOCK_APP_ID, privateKey, baseUrl: SANDBOX },
+    description: `the mock gateway at ${mock.url}, verifying every signature (AppID ${mock.connection.appId}, the test-only key pair)`,
+    connection: mock.connection,
     profile: {
-      referenceNumber: DEMO_CUSTOMER.referenceNumber,
-      name: DEMO_CUSTOMER.name,
-      phone: DEMO_CUSTOMER.phone,
-      dialCode: DEMO_CUSTOMER.dialCode,
-      email: DEMO_CUSTOMER.email,
-      companyName: DEMO_CUSTOMER.companyName,
+      referenceNumber: customer.referenceNumber,
+      name: customer.name,
+      phone: customer.phone,
+      dialCode: customer.dialCode,
+      email: customer.email,
+      companyName: customer.companyName,
     },
-    stats,
+    stats: mock.stats,
     /** The bank page's Approve or Decline, for a pending token's verify uuid. */
-    decide: (verifyUuid, decision) => decideChallenge(db, verifyUuid, decision),
+    decide: mock.decide,
     close: () => mock.close(),
   };
 }
@@ -239,7 +206,7 @@ export async function startDemoServer({
     );
   }
   const { createJsonLineLogger, createWonderProxy, toNodeHandler } = await importOrExplain(
-    SERVER_PACKAGE.href,
+    '@savedcards/server',
     'Build it first: node examples/checkout/server/build.mjs',
   );
   const useSandbox = Boolean(env.WONDER_APP_ID || env.WONDER_PRIVATE_KEY_FILE);
@@ -360,7 +327,7 @@ export async function startDemoServer({
     const closed = new Promise((resolve) => server.close(resolve));
     server.closeAllConnections();
     await closed;
-    upstream.close();
+    await upstream.close();
   };
   return { url, server, upstream, close };
 }

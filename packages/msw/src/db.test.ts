@@ -340,6 +340,29 @@ describe('createGatewayDb: persist', () => {
     expect([...storage.items.values()].join()).toMatch(/400000\*+3220/);
   });
 
+  it('saves once per change, a reset and a set-default included, and not on reads', () => {
+    const storage = memoryStorage();
+    let writes = 0;
+    const counting = {
+      getItem: storage.getItem,
+      setItem: (key: string, value: string) => {
+        writes += 1;
+        storage.setItem(key, value);
+      },
+    };
+    const db = createGatewayDb({ persist: counting });
+    expect(writes).toBe(1); // the seed, saved once
+    db.setDefaultToken(DEMO_CUSTOMER.uuid, DEMO_TOKENS.amex);
+    db.reset();
+    db.listTokens(DEMO_CUSTOMER.uuid);
+    db.snapshot();
+    expect(writes).toBe(3);
+    expect(() =>
+      db.updateToken(DEMO_CUSTOMER.uuid, 'no-such-token', { state: 'failed' }),
+    ).toThrow();
+    expect(createGatewayDb({ persist: storage }).snapshot()).toEqual(db.snapshot());
+  });
+
   it('starts from the seed when storage holds nothing usable', () => {
     const storage = memoryStorage();
     storage.setItem('savedcards-mock-gateway', '{not json');

@@ -122,6 +122,24 @@ export function createGatewayDb(options: GatewayDbOptions = {}): GatewayDb {
   const { persist, persistKey = 'savedcards-mock-gateway' } = options;
   let state = emptyState();
 
+  // One change notification: every mutating method runs inside `change`, and listeners hear once,
+  // when the outermost change ends (a reset re-seeds through upsertCustomer and addToken).
+  const listeners = new Set<() => void>();
+  let changeDepth = 0;
+  function change<R>(apply: () => R): R {
+    changeDepth += 1;
+    try {
+      return apply();
+    } finally {
+      changeDepth -= 1;
+      if (changeDepth === 0) for (const listener of listeners) listener();
+    }
+  }
+  function onChange(listener: () => void): () => void {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  }
+
   function emptyState(): State {
     return {
       ids: createIdCounter(),
@@ -178,7 +196,9 @@ export function createGatewayDb(options: GatewayDbOptions = {}): GatewayDb {
     now,
 
     reset(resetOptions) {
-      seed(resetOptions?.seed ?? initialSeed);
+      return change(() => {
+        seed(resetOptions?.seed ?? initialSeed);
+      });
     },
 
     getCustomer(uuid) {
@@ -196,37 +216,39 @@ export function createGatewayDb(options: GatewayDbOptions = {}): GatewayDb {
     },
 
     upsertCustomer(input) {
-      const existingUuid = state.byReference.get(input.reference_number);
-      const existing = existingUuid === undefined ? undefined : state.customers.get(existingUuid);
-      const uuid = existing?.uuid ?? state.ids.next('customer');
-      const next: StoredCustomer = existing
-        ? { ...existing }
-        : {
-            uuid,
-            reference_number: input.reference_number,
-            name: '',
-            email: '',
-            dial_code: '',
-            phone: '',
-            company_name: '',
-            default_payment_method: '',
-            default_payment_token: null,
-          };
-      for (const field of PROFILE_FIELDS) {
-        const value = input[field];
-        if (value !== undefined) next[field] = value;
-      }
-      if (input.default_payment_token !== undefined) {
-        const token = input.default_payment_token;
-        if (token !== null && !tokensOf(uuid).some((t) => t.token === token)) {
-          throw new Error(`GatewayDb: customer ${uuid} has no token ${token}`);
+      return change(() => {
+        const existingUuid = state.byReference.get(input.reference_number);
+        const existing = existingUuid === undefined ? undefined : state.customers.get(existingUuid);
+        const uuid = existing?.uuid ?? state.ids.next('customer');
+        const next: StoredCustomer = existing
+          ? { ...existing }
+          : {
+              uuid,
+              reference_number: input.reference_number,
+              name: '',
+              email: '',
+              dial_code: '',
+              phone: '',
+              company_name: '',
+              default_payment_method: '',
+              default_payment_token: null,
+            };
+        for (const field of PROFILE_FIELDS) {
+          const value = input[field];
+          if (value !== undefined) next[field] = value;
         }
-        next.default_payment_token = token;
-      }
-      state.customers.set(uuid, next);
-      state.byReference.set(next.reference_number, uuid);
-      if (!state.tokens.has(uuid)) state.tokens.set(uuid, []);
-      return toWireCustomer(next);
+        if (input.default_payment_token !== undefined) {
+          const token = input.default_payment_token;
+          if (token !== null && !tokensOf(uuid).some((t) => t.token === token)) {
+            throw new Error(`GatewayDb: customer ${uuid} has no token ${token}`);
+          }
+          next.default_payment_token = token;
+        }
+        state.customers.set(uuid, next);
+        state.byReference.set(next.reference_number, uuid);
+        if (!state.tokens.has(uuid)) state.tokens.set(uuid, []);
+        return toWireCustomer(next);
+      });
     },
 
     listTokens(customerUuid) {
@@ -240,78 +262,86 @@ export function createGatewayDb(options: GatewayDbOptions = {}): GatewayDb {
     },
 
     addToken(customerUuid, init = {}) {
-      const customer = requireCustomer(customerUuid);
-      const number = maskCardNumber(init.number ?? '4242424242424242');
-      const fallbackExpiry = expiryFrom(now(), 24);
-      const tokenState = init.state ?? 'success';
-      const pending = tokenState === 'pending';
-      const verifyUuid =
-        init.verify_uuid !== undefined
-          ? init.verify_uuid
-          : pending
-            ? state.ids.next('verify')
-            : null;
-      const verifyUrl =
-        init.verify_url !== undefined
-          ? init.verify_url
-          : pending && verifyUuid !== null
-            ? `${VERIFY_URL_BASE}${verifyUuid}`
-            : null;
-      const creditCard: WireCreditCard = {
-        number,
-        exp_month: init.exp_month ?? fallbackExpiry.exp_month,
-        exp_year: init.exp_year ?? fallbackExpiry.exp_year,
-        holder_name: init.holder_name ?? customer.name,
-        brand: init.brand ?? detectBrand(number),
-        billing_currency: init.billing_currency ?? 'HKD',
-      };
-      const stored: StoredToken = {
-        token_type: init.token_type ?? 'CreditCard',
-        token: state.ids.next('token'),
-        state: tokenState,
-        verify_url: verifyUrl,
-        verify_uuid: verifyUuid,
-        error_code: init.error_code ?? '',
-        error_msg: init.error_msg ?? '',
-        credit_card: creditCard,
-      };
-      state.tokens.set(customerUuid, [...tokensOf(customerUuid), stored]);
-      if (init.default) customer.default_payment_token = stored.token;
-      return toWireToken(customer, stored);
+      return change(() => {
+        const customer = requireCustomer(customerUuid);
+        const number = maskCardNumber(init.number ?? '4242424242424242');
+        const fallbackExpiry = expiryFrom(now(), 24);
+        const tokenState = init.state ?? 'success';
+        const pending = tokenState === 'pending';
+        const verifyUuid =
+          init.verify_uuid !== undefined
+            ? init.verify_uuid
+            : pending
+              ? state.ids.next('verify')
+              : null;
+        const verifyUrl =
+          init.verify_url !== undefined
+            ? init.verify_url
+            : pending && verifyUuid !== null
+              ? `${VERIFY_URL_BASE}${verifyUuid}`
+              : null;
+        const creditCard: WireCreditCard = {
+          number,
+          exp_month: init.exp_month ?? fallbackExpiry.exp_month,
+          exp_year: init.exp_year ?? fallbackExpiry.exp_year,
+          holder_name: init.holder_name ?? customer.name,
+          brand: init.brand ?? detectBrand(number),
+          billing_currency: init.billing_currency ?? 'HKD',
+        };
+        const stored: StoredToken = {
+          token_type: init.token_type ?? 'CreditCard',
+          token: state.ids.next('token'),
+          state: tokenState,
+          verify_url: verifyUrl,
+          verify_uuid: verifyUuid,
+          error_code: init.error_code ?? '',
+          error_msg: init.error_msg ?? '',
+          credit_card: creditCard,
+        };
+        state.tokens.set(customerUuid, [...tokensOf(customerUuid), stored]);
+        if (init.default) customer.default_payment_token = stored.token;
+        return toWireToken(customer, stored);
+      });
     },
 
     updateToken(customerUuid, token, patch) {
-      const customer = requireCustomer(customerUuid);
-      const list = tokensOf(customerUuid);
-      const index = list.findIndex((t) => t.token === token);
-      const current = list[index];
-      if (!current) throw new Error(`GatewayDb: customer ${customerUuid} has no token ${token}`);
-      const updated: StoredToken = { ...current, ...patch };
-      state.tokens.set(
-        customerUuid,
-        list.map((t, i) => (i === index ? updated : t)),
-      );
-      return toWireToken(customer, updated);
+      return change(() => {
+        const customer = requireCustomer(customerUuid);
+        const list = tokensOf(customerUuid);
+        const index = list.findIndex((t) => t.token === token);
+        const current = list[index];
+        if (!current) throw new Error(`GatewayDb: customer ${customerUuid} has no token ${token}`);
+        const updated: StoredToken = { ...current, ...patch };
+        state.tokens.set(
+          customerUuid,
+          list.map((t, i) => (i === index ? updated : t)),
+        );
+        return toWireToken(customer, updated);
+      });
     },
 
     setDefaultToken(customerUuid, token) {
-      const customer = requireCustomer(customerUuid);
-      return db.upsertCustomer({
-        reference_number: customer.reference_number,
-        default_payment_token: token,
+      return change(() => {
+        const customer = requireCustomer(customerUuid);
+        return db.upsertCustomer({
+          reference_number: customer.reference_number,
+          default_payment_token: token,
+        });
       });
     },
 
     deleteToken(customerUuid, token) {
-      const customer = state.customers.get(customerUuid);
-      const list = tokensOf(customerUuid);
-      if (!customer || !list.some((t) => t.token === token)) return false;
-      state.tokens.set(
-        customerUuid,
-        list.filter((t) => t.token !== token),
-      );
-      if (customer.default_payment_token === token) customer.default_payment_token = null;
-      return true;
+      return change(() => {
+        const customer = state.customers.get(customerUuid);
+        const list = tokensOf(customerUuid);
+        if (!customer || !list.some((t) => t.token === token)) return false;
+        state.tokens.set(
+          customerUuid,
+          list.filter((t) => t.token !== token),
+        );
+        if (customer.default_payment_token === token) customer.default_payment_token = null;
+        return true;
+      });
     },
 
     snapshot() {
@@ -326,7 +356,7 @@ export function createGatewayDb(options: GatewayDbOptions = {}): GatewayDb {
 
   seed(initialSeed);
   if (persist) {
-    const save = () => {
+    const save = (): void => {
       const saved: PersistedState = {
         ids: state.ids.counts(),
         customers: [...state.customers],
@@ -339,24 +369,7 @@ export function createGatewayDb(options: GatewayDbOptions = {}): GatewayDb {
         // Storage full or blocked: the db keeps working in memory.
       }
     };
-    const mutators = [
-      'reset',
-      'upsertCustomer',
-      'addToken',
-      'updateToken',
-      'setDefaultToken',
-      'deleteToken',
-    ] as const;
-    for (const name of mutators) {
-      const original = db[name] as (...args: unknown[]) => unknown;
-      Object.assign(db, {
-        [name]: (...args: unknown[]) => {
-          const result = original(...args);
-          save();
-          return result;
-        },
-      });
-    }
+    onChange(save);
     const restored = readPersisted(persist, persistKey);
     if (restored) {
       state = {

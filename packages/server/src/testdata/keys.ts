@@ -1,16 +1,10 @@
 /**
- * TEST-ONLY key pair (see README.md in this folder): public, tied to no Wonder account, not shipped.
- * Used for the fixed signature vectors and as the mock gateway's verification key in tests.
+ * The TEST-ONLY key pair moved to @savedcards/test-utils (packages/test-utils/keys). This file keeps
+ * the names the server's tests import from it.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-
-export const TEST_ONLY_PRIVATE_KEY_FILE = fileURLToPath(
-  new URL('./test-only-private-key.pem', import.meta.url),
-);
-const TEST_ONLY_PUBLIC_KEY_FILE = fileURLToPath(
-  new URL('./test-only-public-key.pem', import.meta.url),
-);
-export const TEST_ONLY_PRIVATE_KEY_PEM = readFileSync(TEST_ONLY_PRIVATE_KEY_FILE, 'utf8');
-export const TEST_ONLY_PUBLIC_KEY_PEM = readFileSync(TEST_ONLY_PUBLIC_KEY_FILE, 'utf8');
-export const TEST_APP_ID = 'test-only-app-id';
+export {
+  TEST_APP_ID,
+  TEST_ONLY_PRIVATE_KEY_FILE,
+  TEST_ONLY_PRIVATE_KEY_PEM,
+  TEST_ONLY_PUBLIC_KEY_PEM,
+} from '@savedcards/test-utils';

@@ -1,0 +1,57 @@
+// The one table (rows of [section, measure, value, note]) and reports/bench.json: what each
+// measurement adds, and how it is printed at the end.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { log, root } from './context.mjs';
+
+/** Rows of the one table: [section, measure, value, note]. */
+const rows = [];
+/** Everything measured, by section, for reports/bench.json. */
+export const results = {};
+export const row = (section, measure, value, note = '') =>
+  rows.push([section, measure, String(value), note]);
+export const fmtMs = (ms) => (Number.isFinite(ms) ? `${ms.toFixed(1)} ms` : 'n/a');
+export const kB = (bytes) => `${(bytes / 1000).toFixed(2)} kB`;
+
+/** Runs one measurement; a failure becomes a FAILED row and fails the run (slow figures do not). */
+export async function step(name, body) {
+  try {
+    await body();
+  } catch (error) {
+    log(`${name} failed: ${error?.stack ?? error}`);
+    row(
+      name,
+      'FAILED',
+      'n/a',
+      String(error?.message ?? error)
+        .split('\n')[0]
+        .slice(0, 80),
+    );
+    results[name] = { error: String(error?.message ?? error) };
+    process.exitCode = 1; // a measurement that could not be taken fails the run; slow figures do not
+  }
+}
+
+/** Prints the table (with the machine as its last row) and writes reports/bench.json. */
+export function printReport(machine) {
+  const reports = path.join(root, 'reports');
+  mkdirSync(reports, { recursive: true });
+  row(
+    'machine',
+    `${machine.nproc} cores (${machine.cpuModel}), ${machine.memoryGiB} GiB`,
+    machine.node,
+    machine.chromium,
+  );
+  const widths = [0, 1, 2, 3].map((i) =>
+    Math.max(...rows.map((r) => r[i].length), ['section', 'measure', 'value', 'note'][i].length),
+  );
+  const line = (cells) => `| ${cells.map((cell, i) => cell.padEnd(widths[i])).join(' | ')} |`;
+  console.log(line(['section', 'measure', 'value', 'note']));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const r of rows) console.log(line(r));
+  writeFileSync(
+    path.join(reports, 'bench.json'),
+    `${JSON.stringify({ ...results, table: rows }, null, 2)}\n`,
+  );
+  console.log(`\nbench: wrote reports/bench.json`);
+}
