@@ -88,10 +88,10 @@ module.exports = {
     {
       name: 'server-only-node-built-ins',
       comment:
-        '@savedcards/server has no npm dependency: node built-ins and @savedcards/wire only.',
+        '@savedcards/server depends on node built-ins, @savedcards/wire and rate-limiter-flexible (the velocity limits) only.',
       severity: 'error',
       from: production('server'),
-      to: { path: '(^|/)node_modules/' },
+      to: { path: '(^|/)node_modules/', pathNot: 'node_modules/.*rate-limiter-flexible/' },
     },
     {
       name: 'msw-imports-only-wire',

@@ -51,3 +51,21 @@ export {
   signRequest,
   verifySignature,
 } from './signature.js';
+export type {
+  RedisVelocityStoreOptions,
+  VelocityClass,
+  VelocityLimits,
+  VelocityLimitsOptions,
+  VelocityRefusal,
+  VelocityRequest,
+  VelocityResult,
+  VelocityRule,
+  VelocityScopes,
+  VelocityStore,
+} from './velocity.js';
+export {
+  createMemoryVelocityStore,
+  createRedisVelocityStore,
+  createVelocityLimits,
+  DEFAULT_VELOCITY_LIMITS,
+} from './velocity.js';
