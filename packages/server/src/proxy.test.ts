@@ -702,6 +702,58 @@ describe('upstream failures become clear errors in the envelope', () => {
   });
 });
 
+describe('the one envelope rule (@savedcards/wire readEnvelope) on upstream answers', () => {
+  const answering = (status: number, body: unknown) => async () => Response.json(body, { status });
+
+  it('keeps the message when both code and error_code are present', async () => {
+    const { proxy } = testProxy(
+      {},
+      answering(400, { code: 400, error_code: 'E100001', message: 'bad card' }),
+    );
+    const response = await proxy(browserRequest('GET', tokens()));
+    expect(response.status).toBe(400);
+    expect(await readJson(response)).toEqual({
+      error_code: 'E100001',
+      error_message: 'bad card',
+      data: null,
+    });
+  });
+
+  it('answers an error for code 500 with an empty error_code, not a success', async () => {
+    const { proxy, logs } = testProxy(
+      {},
+      answering(500, { code: 500, error_code: '', message: 'boom' }),
+    );
+    const response = await proxy(browserRequest('GET', tokens()));
+    expect(response.status).toBe(500);
+    expect(await readJson(response)).toEqual({
+      error_code: '500',
+      error_message: 'boom',
+      data: null,
+    });
+    expect(logs.entries[0]).toMatchObject({ level: 'error', upstreamCode: '500' });
+  });
+
+  it('relays a bare {data} with HTTP 200 as a success', async () => {
+    const data = { payment_tokens: [] };
+    const { proxy } = testProxy({}, answering(200, { data }));
+    const response = await proxy(browserRequest('GET', tokens()));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ data });
+  });
+
+  it('answers an upstream 4xx without an envelope as 502 E_UPSTREAM_ERROR', async () => {
+    const { proxy } = testProxy({}, async () => new Response('Not Found', { status: 404 }));
+    const response = await proxy(browserRequest('GET', tokens()));
+    expect(response.status).toBe(502);
+    expect(await readJson(response)).toEqual({
+      error_code: 'E_UPSTREAM_ERROR',
+      error_message: 'Wonder Gateway failed with HTTP 404.',
+      data: null,
+    });
+  });
+});
+
 describe('createWonderProxy fails fast on bad configuration', () => {
   const base = {
     appId: TEST_APP_ID,

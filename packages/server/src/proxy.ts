@@ -1,4 +1,19 @@
 import { randomUUID } from 'node:crypto';
+import type { GatewayOperation, ProxyErrorName, TransactionType } from '@savedcards/wire';
+import {
+  CSRF_HEADER,
+  CSRF_HEADER_VALUE,
+  CUSTOMER_FIELD_NAMES,
+  errorEnvelope,
+  GATEWAY_LANGS,
+  isHttpOk,
+  isRecord,
+  LANG_HEADER,
+  matchGatewayRoute,
+  OPENAPI_PREFIX,
+  PROXY_ERRORS,
+  TRANSACTION_TYPES,
+} from '@savedcards/wire';
 import type {
   CustomerProfile,
   WonderCallResult,
@@ -7,13 +22,8 @@ import type {
   WonderMethod,
 } from './client.js';
 import { createWonderClient } from './client.js';
-import { errorEnvelope } from './envelope.js';
-import { OPENAPI_PREFIX } from './environments.js';
-import type { ProxyErrorName } from './errors.js';
-import { PROXY_ERRORS, WonderRequestError } from './errors.js';
+import { WonderRequestError } from './errors.js';
 import { redact, redactDeep, sanitizeGatewayData } from './redact.js';
-import type { ProxyMethod, ProxyOperation } from './routes.js';
-import { BODY_OPERATIONS, matchRoute } from './routes.js';
 
 /** Who is signed in, from the merchant's own session (never from what the browser sends). */
 export interface SessionCustomer {
@@ -39,17 +49,6 @@ export interface ReturnUrls {
   fail: string;
 }
 
-export const TRANSACTION_TYPES = [
-  'partial_split_shipment',
-  'delayed_charges',
-  'no_show',
-  'recurring_payment',
-  'unscheduled_cof',
-  'unscheduled_cof_subsequent',
-] as const;
-
-export type TransactionType = (typeof TRANSACTION_TYPES)[number];
-
 /** One structured log entry per request. Never contains a body; strings are redacted. */
 export interface ProxyLogEntry {
   level: 'info' | 'warn' | 'error';
@@ -58,7 +57,7 @@ export interface ProxyLogEntry {
   method: string;
   /** Route template below the OpenAPI prefix, e.g. `/customers/{uuid}/payment_tokens`. */
   route?: string;
-  operation?: ProxyOperation;
+  operation?: GatewayOperation;
   /** Status answered to the browser. */
   status: number;
   durationMs: number;
@@ -116,23 +115,11 @@ export interface WonderProxy {
 
 export const DEFAULT_MAX_BODY_BYTES = 16 * 1024;
 export const DEFAULT_MOUNT_PATH = '/api/wonder';
-export const CSRF_HEADER = 'X-Requested-With';
-export const CSRF_HEADER_VALUE = 'savedcards';
 
 const WHO = 'createWonderProxy';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const LANGS = new Set(['en', 'zh-HK', 'zh-CN']);
+const LANGS: ReadonlySet<string> = new Set(GATEWAY_LANGS);
 const TOKEN_TYPE_QUERY = /^[A-Za-z_]{1,64}(,[A-Za-z_]{1,64}){0,15}$/;
-const CUSTOMER_FIELDS = [
-  'name',
-  'email',
-  'dial_code',
-  'phone',
-  'company_name',
-  'reference_number',
-  'default_payment_method',
-  'default_payment_token',
-] as const;
 const MAX_CACHED_CUSTOMERS = 10_000;
 
 interface Outcome {
@@ -149,15 +136,13 @@ function refuse(name: ProxyErrorName, extra: Partial<Outcome> = {}, message?: st
   const error = PROXY_ERRORS[name];
   return {
     status: error.status,
-    body: errorEnvelope(error.code, message ?? error.message),
+    body: JSON.stringify(
+      errorEnvelope('A', { code: error.code, message: message ?? error.message }),
+    ),
     level: error.status >= 500 ? 'error' : 'info',
     code: error.code,
     ...extra,
   };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function checkReturnUrls(urls: unknown, who: string): ReturnUrls {
@@ -329,16 +314,17 @@ export function createWonderProxy(options: WonderProxyOptions): WonderProxy {
     const seen = {
       ms: result.durationMs,
       status,
-      ...(envelope && !envelope.ok ? { code: envelope.code } : {}),
+      ...(envelope.ok || envelope.code === '' ? {} : { code: envelope.code }),
     };
     if (status === 401 || status === 403) {
       return refuse('upstreamAuth', {
         upstream: seen,
-        detail: envelope ? redact(envelope.message) : `HTTP ${status}`,
+        detail:
+          envelope.ok || envelope.message === '' ? `HTTP ${status}` : redact(envelope.message),
       });
     }
-    const httpOk = status >= 200 && status < 300;
-    if (envelope?.ok && httpOk) {
+    // The one envelope rule (@savedcards/wire's readEnvelope): the browser reads the same.
+    if (envelope.ok) {
       const sanitized = sanitizeGatewayData(json);
       return {
         status,
@@ -348,18 +334,18 @@ export function createWonderProxy(options: WonderProxyOptions): WonderProxy {
         ...(sanitized === undefined ? {} : { detail: 'masked card data in the gateway response' }),
       };
     }
-    if (envelope && !envelope.ok && (httpOk || (status >= 400 && status < 600))) {
+    if (envelope.failure === 'gateway' && (isHttpOk(status) || (status >= 400 && status < 600))) {
       const message = redact(envelope.message) || `Wonder Gateway answered HTTP ${status}.`;
-      const code = envelope.code || PROXY_ERRORS.upstreamError.code;
+      const code = redact(envelope.code);
       return {
         status,
-        body: errorEnvelope(code, message),
+        body: JSON.stringify(errorEnvelope('A', { code, message })),
         level: status >= 500 ? 'error' : 'info',
         code,
         upstream: seen,
       };
     }
-    if (status >= 500 && status < 600) {
+    if (envelope.failure === 'http' && status >= 500 && status < 600) {
       return {
         ...refuse(
           'upstreamError',
@@ -369,12 +355,19 @@ export function createWonderProxy(options: WonderProxyOptions): WonderProxy {
         status,
       };
     }
+    if (envelope.failure === 'http' && status >= 400 && status < 500) {
+      return refuse(
+        'upstreamError',
+        { upstream: seen },
+        `Wonder Gateway failed with HTTP ${status}.`,
+      );
+    }
     return refuse('upstreamInvalidResponse', { upstream: seen, detail: `HTTP ${status}` });
   }
 
   /** The body to send for each operation, bound to the session. */
   async function outgoingBody(
-    operation: ProxyOperation,
+    operation: GatewayOperation,
     body: Record<string, unknown>,
     session: SessionCustomer,
     request: Request,
@@ -391,7 +384,7 @@ export function createWonderProxy(options: WonderProxyOptions): WonderProxy {
           return no(refuse('forbiddenCustomer', { level: 'warn' }));
         }
         const out: Record<string, unknown> = {};
-        for (const field of CUSTOMER_FIELDS) {
+        for (const field of CUSTOMER_FIELD_NAMES) {
           if (customer[field] !== undefined) out[field] = customer[field];
         }
         out.reference_number = session.referenceNumber;
@@ -448,20 +441,21 @@ export function createWonderProxy(options: WonderProxyOptions): WonderProxy {
 
   async function process(
     request: Request,
-    context: { requestId: string; route?: string; operation?: ProxyOperation },
+    context: { requestId: string; route?: string; operation?: GatewayOperation },
   ): Promise<Outcome> {
     const url = new URL(request.url);
     if (!url.pathname.startsWith(`${prefix}/`)) return refuse('notFound');
-    const match = matchRoute(url.pathname.slice(prefix.length));
+    const match = matchGatewayRoute(url.pathname.slice(prefix.length));
     if (!match) return refuse('notFound');
-    context.route = match.route.template;
+    context.route = match.template;
     const method = request.method.toUpperCase();
-    const operation = match.route.methods[method as ProxyMethod];
-    if (!operation) {
+    const route = match.routes.find((candidate) => candidate.method === method);
+    if (!route) {
       return refuse('methodNotAllowed', {
-        headers: { Allow: Object.keys(match.route.methods).join(', ') },
+        headers: { Allow: match.routes.map((candidate) => candidate.method).join(', ') },
       });
     }
+    const { operation } = route;
     context.operation = operation;
 
     // Same-origin marker (CSRF): a cross-site page cannot send this header without a CORS preflight,
@@ -472,7 +466,7 @@ export function createWonderProxy(options: WonderProxyOptions): WonderProxy {
     ) {
       return refuse('csrf', { level: 'warn' });
     }
-    const hasBody = BODY_OPERATIONS.has(operation);
+    const { hasBody } = route;
     if (hasBody) {
       if (!isJsonContentType(request.headers.get('Content-Type'))) {
         return refuse('unsupportedMediaType');
@@ -530,9 +524,9 @@ export function createWonderProxy(options: WonderProxyOptions): WonderProxy {
       }
     }
 
-    const lang = request.headers.get('x-i18n-lang');
+    const lang = request.headers.get(LANG_HEADER);
     const result = await client.call({
-      method: method as WonderMethod,
+      method: route.method satisfies WonderMethod,
       path: `${OPENAPI_PREFIX}${url.pathname.slice(prefix.length)}${query}`,
       ...(hasBody ? { body: bodyText } : {}),
       requestId: context.requestId,
@@ -542,7 +536,7 @@ export function createWonderProxy(options: WonderProxyOptions): WonderProxy {
     const outcome = fromUpstream(result);
 
     if (operation === 'upsertCustomer' && result.kind === 'response' && outcome.status < 300) {
-      const data = result.envelope?.data;
+      const data = result.envelope.ok ? result.envelope.data : undefined;
       const uuid = isRecord(data) && isRecord(data.customer) ? data.customer.uuid : undefined;
       if (typeof uuid === 'string' && uuid !== '') {
         if (!session.uuid) await remember(session.referenceNumber, uuid, request);
@@ -569,7 +563,7 @@ export function createWonderProxy(options: WonderProxyOptions): WonderProxy {
     const started = performance.now();
     const given = request.headers.get('X-Request-ID');
     const requestId = given && UUID.test(given) ? given : randomUUID();
-    const context: { requestId: string; route?: string; operation?: ProxyOperation } = {
+    const context: { requestId: string; route?: string; operation?: GatewayOperation } = {
       requestId,
     };
     let outcome: Outcome;
