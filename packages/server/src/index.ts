@@ -40,6 +40,9 @@ export { WonderRequestError } from './errors.js';
 export type { PrivateKeyInput, PublicKeyInput } from './keys.js';
 export { loadPrivateKey, loadPublicKey } from './keys.js';
 export type {
+  LimitContext,
+  LimitRefusal,
+  ProxyLimits,
   ProxyLogEntry,
   ProxyLogger,
   ResolveCustomer,
