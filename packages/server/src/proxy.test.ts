@@ -82,15 +82,25 @@ describe('forwarding, signed and verified by the mock gateway', () => {
     expect(sent[0]?.headers.get('X-Request-ID')).toBe(id);
   });
 
-  it('forwards token_type (signed with the query) and drops other query parameters', async () => {
+  it('forwards token_type with a literal comma (signed with the query) and drops other query parameters', async () => {
     const { checks } = mockUpstream();
     const { proxy, sent } = testProxy();
-    const response = await proxy(
-      browserRequest('GET', `${tokens()}?token_type=CreditCard,AlipayAutoDebit&debug=1`),
-    );
-    expect(response.status).toBe(200);
-    expect(new URL(sent[0]?.url ?? '').search).toBe('?token_type=CreditCard%2CAlipayAutoDebit');
-    expect(checks[0]).toMatchObject({ ok: true });
+    for (const query of ['CreditCard,AlipayAutoDebit', 'CreditCard%2CAlipayAutoDebit']) {
+      const response = await proxy(
+        browserRequest('GET', `${tokens()}?token_type=${query}&debug=1`),
+      );
+      expect(response.status).toBe(200);
+    }
+    for (const request of sent) {
+      expect(new URL(request.url).search).toBe('?token_type=CreditCard,AlipayAutoDebit');
+    }
+    expect(checks).toEqual([
+      expect.objectContaining({
+        ok: true,
+        uri: `${OPENAPI}${tokens()}?token_type=CreditCard,AlipayAutoDebit`,
+      }),
+      expect.objectContaining({ ok: true }),
+    ]);
   });
 
   it('refuses a malformed token_type with 400 and sends nothing', async () => {

@@ -181,13 +181,18 @@ export async function outgoingBody(
 
 const TOKEN_TYPE_QUERY = /^[A-Za-z_]{1,64}(,[A-Za-z_]{1,64}){0,15}$/;
 
-/** The query sent upstream: only a list's `token_type`. Malformed → 400. */
+/**
+ * The query sent upstream: only a list's `token_type`, with a literal comma as Wonder documents it
+ * (the signature covers the exact URI; `URLSearchParams` would send `%2C`). The browser client
+ * filters locally and no longer sends it (`INFERRED.tokenTypeFilter`). Malformed → 400.
+ */
 export function outgoingQuery(matched: MatchedRoute): string | ProxyAnswer {
   if (matched.route.operation !== 'listTokens') return '';
   const tokenType = matched.url.searchParams.get('token_type');
   if (tokenType === null) return '';
   if (!TOKEN_TYPE_QUERY.test(tokenType)) return refuse('invalidQuery');
-  return `?${new URLSearchParams({ token_type: tokenType })}`;
+  // Letters, `_` and `,` only: nothing to encode.
+  return `?token_type=${tokenType}`;
 }
 
 /** The body policy step: the exact path, query and body to sign and send. */
