@@ -1,5 +1,5 @@
-// Builds what the demo server runs: @savedcards/msw and @savedcards/server (their dist/, which Node
-// loads) and the checkout in server mode (examples/checkout/server/dist: no service worker, the
+// Builds what the demo server runs: @savedcards/wire, @savedcards/msw and @savedcards/server (their
+// dist/, which Node loads; the server's dist imports @savedcards/wire) and the checkout in server mode (examples/checkout/server/dist: no service worker, the
 // browser asks the server for its session and talks to the signing proxy).
 //   node examples/checkout/server/build.mjs
 import { execFileSync } from 'node:child_process';
@@ -10,10 +10,11 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../../..');
 export const SERVER_DEMO_DIST = path.join(here, 'dist');
 
-/** `packages: false` skips the two package builds (when CI has just built every package). */
+/** `packages: false` skips the package builds (when CI has just built every package). */
 export function buildServerDemo({ stdio = 'inherit', packages = true } = {}) {
   const run = (args) => execFileSync('pnpm', args, { cwd: root, stdio });
   if (packages) {
+    run(['--dir', 'packages/wire', 'run', 'build']);
     run(['--dir', 'packages/msw', 'run', 'build']);
     run(['--dir', 'packages/server', 'run', 'build']);
   }
