@@ -76,7 +76,7 @@ async function readText(request: Request, max: number): Promise<string> {
 }
 
 /** The body as a JSON object: 413 beyond `max` bytes (counted while reading), 400 otherwise. */
-export async function readJsonObject(
+async function readJsonObject(
   request: Request,
   max: number,
 ): Promise<Record<string, unknown> | ProxyAnswer> {

@@ -89,7 +89,7 @@ export interface ProxyConfig {
 const WHO = 'createWonderProxy';
 
 /** Absolute http(s) `{ success, fail }`, or a `TypeError` naming the bad one. */
-export function checkReturnUrls(urls: unknown): ReturnUrls {
+function checkReturnUrls(urls: unknown): ReturnUrls {
   if (!isRecord(urls)) throw new TypeError(`${WHO}: \`returnUrls\` must be { success, fail }.`);
   for (const key of ['success', 'fail'] as const) {
     const value = urls[key];
