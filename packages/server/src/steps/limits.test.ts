@@ -55,22 +55,26 @@ describe('the limits step', () => {
   it('sees who and what, never the body (no card number reaches the hook)', async () => {
     mockUpstream();
     const seen: string[] = [];
-    const { proxy } = testProxy({
-      limits: (context) => {
+    const { proxy, sent } = testProxy({
+      limits: async (context) => {
         seen.push(JSON.stringify({ ...context, request: undefined }));
+        seen.push(await context.request.text());
+        expect(context.request.headers.get('X-Requested-With')).toBe('savedcards');
         expect(context).toMatchObject({
           operation: 'createToken',
           route: '/customers/{uuid}/payment_tokens',
           customer: { referenceNumber: DEMO_REFERENCE, uuid: DEMO_UUID },
           requestId: expect.any(String),
         });
-        expect(context.request.bodyUsed).toBe(false);
         return undefined;
       },
     });
     expect((await proxy(browserRequest('POST', tokens, { body: card }))).status).toBe(200);
-    expect(seen).toHaveLength(1);
-    expect(seen[0]).not.toContain('4242424242424242');
+    expect(seen).toHaveLength(2);
+    expect(seen[1]).toBe('');
+    for (const text of seen) expect(text).not.toContain('4242424242424242');
+    // The proxy still read and forwarded the real body.
+    expect(sent[0]?.body).toContain('"number":"4242424242424242"');
   });
 
   it('runs before the on-demand upsert of a session without a uuid', async () => {

@@ -8,6 +8,7 @@ import { refuse } from './answer.js';
  * reach it). It runs after the session is known and before anything is sent upstream.
  */
 export interface LimitContext {
+  /** The request's URL, method and headers (a copy without its body). */
   request: Request;
   requestId: string;
   operation: GatewayOperation;
@@ -39,7 +40,14 @@ export async function checkLimits(
   context: LimitContext,
 ): Promise<ProxyAnswer | undefined> {
   if (!limits) return undefined;
-  const refusal = await limits(context);
+  const { request } = context;
+  // A copy without the body: the hook can read headers (cookies, client address) but never the card.
+  const headersOnly = new Request(request.url, {
+    method: request.method,
+    headers: request.headers,
+    signal: request.signal,
+  });
+  const refusal = await limits({ ...context, request: headersOnly });
   if (refusal === undefined || refusal === null) return undefined;
   const seconds = refusal.retryAfterSeconds;
   if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0) {
