@@ -1,5 +1,5 @@
-// Builds what the demo server runs: @savedcards/msw, @savedcards/server and the mock upstream of
-// @savedcards/test-utils (their dist/, which Node loads) and the checkout in server mode (examples/checkout/server/dist: no service worker, the
+// Builds what the demo server runs: @savedcards/wire, @savedcards/msw, @savedcards/server and the
+// mock upstream of @savedcards/test-utils (their dist/, which Node loads) and the checkout in server mode (examples/checkout/server/dist: no service worker, the
 // browser asks the server for its session and talks to the signing proxy).
 //   node examples/checkout/server/build.mjs
 import { execFileSync } from 'node:child_process';
@@ -14,6 +14,7 @@ export const SERVER_DEMO_DIST = path.join(here, 'dist');
 export function buildServerDemo({ stdio = 'inherit', packages = true } = {}) {
   const run = (args) => execFileSync('pnpm', args, { cwd: root, stdio });
   if (packages) {
+    run(['--dir', 'packages/wire', 'run', 'build']);
     run(['--dir', 'packages/msw', 'run', 'build']);
     run(['--dir', 'packages/server', 'run', 'build']);
     run(['--dir', 'packages/test-utils', 'run', 'build']);

@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
+import type { WonderEnvironment } from '@savedcards/wire';
+import { ECHO_PATH } from '@savedcards/wire';
 import type { WonderConnectionOptions } from './client.js';
 import { createWonderClient } from './client.js';
-import type { WonderEnvironment } from './environments.js';
-import { ECHO_PATH } from './environments.js';
 import { WonderRequestError } from './errors.js';
 
 const CHECK_MESSAGE = 'Hello,Wonder!';

@@ -63,6 +63,28 @@ describe('ensureCustomer', () => {
     );
   });
 
+  it('reads a bare {data} answer as a success (the one envelope rule)', async () => {
+    const bare: typeof fetch = async () =>
+      Response.json({ data: { customer: { uuid: 'c-bare', reference_number: 'r-1' } } });
+    await expect(
+      ensureCustomer(
+        { ...connection, fetch: bare },
+        { referenceNumber: 'r-1', name: 'N', phone: '1' },
+      ),
+    ).resolves.toBe('c-bare');
+  });
+
+  it('rejects code 500 with an empty error_code as a gateway error, message kept', async () => {
+    const failing: typeof fetch = async () =>
+      Response.json({ code: 500, error_code: '', message: 'boom' }, { status: 500 });
+    const error = await ensureCustomer(
+      { ...connection, fetch: failing },
+      { referenceNumber: 'r-1', name: 'N', phone: '1' },
+    ).catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: 'gateway', status: 500, code: '500' });
+    expect((error as Error).message).toMatch(/500: boom/);
+  });
+
   it('rejects with a WonderRequestError carrying the gateway code', async () => {
     mockUpstream();
     const error = await ensureCustomer(connection, {

@@ -1,12 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import type { ReadEnvelope } from './envelope.js';
-import { readEnvelope } from './envelope.js';
+import type { EnvelopeReading } from '@savedcards/wire';
+import {
+  CUSTOMER_FIELDS,
+  ECHO_PATH,
+  gatewayPaths,
+  isRecord,
+  parseJsonBody,
+  readEnvelope,
+  redactCardData,
+} from '@savedcards/wire';
 import type { UpstreamTarget } from './environments.js';
-import { ECHO_PATH, OPENAPI_PREFIX, resolveBaseUrl } from './environments.js';
+import { resolveBaseUrl } from './environments.js';
 import { WonderRequestError } from './errors.js';
 import type { PrivateKeyInput } from './keys.js';
 import { checkAppId, loadPrivateKey } from './keys.js';
-import { redact } from './redact.js';
 import { signRequest } from './signature.js';
 
 /** How to reach and sign for Wonder. */
@@ -43,9 +50,10 @@ export type WonderCallResult =
       status: number;
       /** Raw body text. */
       text: string;
-      /** Parsed JSON, or `undefined` when the body is not JSON. */
+      /** Parsed JSON, or `undefined` when the body is empty or not JSON. */
       json: unknown;
-      envelope: ReadEnvelope | undefined;
+      /** The answer read by the one envelope rule (`readEnvelope(status, json)` of @savedcards/wire). */
+      envelope: EnvelopeReading;
       requestId: string;
       durationMs: number;
     }
@@ -128,18 +136,13 @@ export function createWonderClient(options: WonderConnectionOptions): WonderClie
         redirect: 'manual',
       });
       const text = await response.text();
-      let json: unknown;
-      try {
-        json = text === '' ? undefined : JSON.parse(text);
-      } catch {
-        json = undefined;
-      }
+      const json = parseJsonBody(text);
       return {
         kind: 'response',
         status: response.status,
         text,
         json,
-        envelope: readEnvelope(json),
+        envelope: readEnvelope(response.status, json),
         requestId,
         durationMs: elapsed(),
       };
@@ -170,7 +173,16 @@ export function createWonderClient(options: WonderConnectionOptions): WonderClie
       });
     }
     const { status, envelope } = result;
-    if (envelope && !envelope.ok) {
+    if (envelope.ok) {
+      // Not reached: callers only ask for a failure when the answer was not a success.
+      return new WonderRequestError({
+        kind: 'invalid-response',
+        status,
+        requestId,
+        message: `${what}: Wonder Gateway answered without the expected data.`,
+      });
+    }
+    if (envelope.failure === 'gateway') {
       const hint =
         status === 401 || status === 403
           ? ' The signature was refused: check that the AppID belongs to the public key uploaded to Wonder, that the private key is its pair, and that the server clock is right.'
@@ -180,12 +192,12 @@ export function createWonderClient(options: WonderConnectionOptions): WonderClie
         status,
         code: envelope.code,
         requestId,
-        message: redact(
+        message: redactCardData(
           `${what}: Wonder Gateway answered HTTP ${status} ${envelope.code}${envelope.message ? `: ${envelope.message}` : ''}.${hint}`,
         ),
       });
     }
-    if (status < 200 || status >= 300) {
+    if (envelope.failure === 'http') {
       return new WonderRequestError({
         kind: 'http',
         status,
@@ -204,24 +216,18 @@ export function createWonderClient(options: WonderConnectionOptions): WonderClie
   const isOk = (
     result: WonderCallResult,
   ): result is Extract<WonderCallResult, { kind: 'response' }> =>
-    result.kind === 'response' &&
-    result.status >= 200 &&
-    result.status < 300 &&
-    result.envelope?.ok === true;
+    result.kind === 'response' && result.envelope.ok;
 
   async function ensureCustomer(profile: CustomerProfile): Promise<string> {
     const customer = customerBody(profile);
     const result = await call({
       method: 'POST',
-      path: `${OPENAPI_PREFIX}/customers`,
+      path: gatewayPaths.customers(),
       body: JSON.stringify({ customer }),
     });
     if (!isOk(result)) throw failure(result, 'ensureCustomer');
-    const data = result.envelope?.data;
-    const uuid =
-      typeof data === 'object' && data !== null && 'customer' in data
-        ? (data.customer as { uuid?: unknown } | null)?.uuid
-        : undefined;
+    const data = result.envelope.ok ? result.envelope.data : undefined;
+    const uuid = isRecord(data) && isRecord(data.customer) ? data.customer.uuid : undefined;
     if (typeof uuid !== 'string' || uuid === '') {
       throw new WonderRequestError({
         kind: 'invalid-response',
@@ -240,9 +246,8 @@ export function createWonderClient(options: WonderConnectionOptions): WonderClie
       body: JSON.stringify({ message }),
     });
     if (!isOk(result)) throw failure(result, 'echo');
-    const data = result.envelope?.data;
-    const echoed =
-      typeof data === 'object' && data !== null && 'message' in data ? data.message : data;
+    const data = result.envelope.ok ? result.envelope.data : undefined;
+    const echoed = isRecord(data) && 'message' in data ? data.message : data;
     return typeof echoed === 'string' ? echoed : JSON.stringify(echoed ?? null);
   }
 
@@ -258,14 +263,12 @@ function customerBody(profile: CustomerProfile): Record<string, string> {
       throw new TypeError(`${WHO}: ensureCustomer: \`${field}\` is required.`);
     }
   }
-  const body: Record<string, string> = {
-    reference_number: profile.referenceNumber,
-    name: profile.name,
-    phone: profile.phone,
-  };
-  if (profile.email !== undefined) body.email = profile.email;
-  if (profile.dialCode !== undefined) body.dial_code = profile.dialCode;
-  if (profile.companyName !== undefined) body.company_name = profile.companyName;
+  // Wire names from @savedcards/wire's CUSTOMER_FIELDS; a profile has no default card fields.
+  const body: Record<string, string> = {};
+  for (const [wire, domain] of Object.entries(CUSTOMER_FIELDS)) {
+    const value = (profile as unknown as Record<string, unknown>)[domain];
+    if (typeof value === 'string') body[wire] = value;
+  }
   return body;
 }
 

@@ -1,16 +1,5 @@
-/** Wonder Gateway's hosts (GATEWAY.md §1). */
-export const WONDER_ENVIRONMENTS = {
-  sandbox: 'https://gateway-stg.wonder.today',
-  production: 'https://gateway.wonder.today',
-} as const;
-
-export type WonderEnvironment = keyof typeof WONDER_ENVIRONMENTS;
-
-/** Every signed OpenAPI path starts with this. */
-export const OPENAPI_PREFIX = '/svc/payment/api/v1/openapi';
-
-/** Wonder's signature self-test: `POST` `{"message":"Hello,Wonder!"}` is echoed back. */
-export const ECHO_PATH = '/svc/payment/api/v1/echo';
+import type { WonderEnvironment } from '@savedcards/wire';
+import { WONDER_ENVIRONMENTS } from '@savedcards/wire';
 
 /** Where requests go: one of Wonder's environments, or any base URL (a mock, a recording proxy). */
 export interface UpstreamTarget {

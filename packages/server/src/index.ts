@@ -11,36 +11,53 @@ export type {
   WonderMethod,
 } from './client.js';
 export { createWonderClient, DEFAULT_TIMEOUT_MS, ensureCustomer } from './client.js';
-export type { ReadEnvelope } from './envelope.js';
-export { readEnvelope } from './envelope.js';
-export type { UpstreamTarget, WonderEnvironment } from './environments.js';
-export { ECHO_PATH, OPENAPI_PREFIX, WONDER_ENVIRONMENTS } from './environments.js';
-export type { ProxyErrorName, WonderRequestErrorKind } from './errors.js';
-export { PROXY_ERRORS, WonderRequestError } from './errors.js';
+export type {
+  EnvelopeReading,
+  /** @deprecated The one envelope rule's reading is `EnvelopeReading` (from @savedcards/wire). */
+  EnvelopeReading as ReadEnvelope,
+  GatewayMethod as ProxyMethod,
+  GatewayOperation as ProxyOperation,
+  GatewayRoute as ProxyRoute,
+  ProxyErrorName,
+  TransactionType,
+  WonderEnvironment,
+} from '@savedcards/wire';
+// Wonder's wire contract, from @savedcards/wire (one definition for browser, proxy and mock).
+export {
+  CSRF_HEADER,
+  CSRF_HEADER_VALUE,
+  ECHO_PATH,
+  GATEWAY_ROUTES as PROXY_ROUTES,
+  OPENAPI_PREFIX,
+  PROXY_ERRORS,
+  readEnvelope,
+  TRANSACTION_TYPES,
+  WONDER_ENVIRONMENTS,
+} from '@savedcards/wire';
+export type { UpstreamTarget } from './environments.js';
+export type { WonderRequestErrorKind } from './errors.js';
+export { WonderRequestError } from './errors.js';
 export type { PrivateKeyInput, PublicKeyInput } from './keys.js';
 export { loadPrivateKey, loadPublicKey } from './keys.js';
 export type {
+  LimitContext,
+  LimitRefusal,
+  ProxyLimits,
   ProxyLogEntry,
   ProxyLogger,
   ResolveCustomer,
   ReturnUrls,
   SessionCustomer,
-  TransactionType,
   WonderProxy,
   WonderProxyOptions,
 } from './proxy.js';
 export {
-  CSRF_HEADER,
-  CSRF_HEADER_VALUE,
   createJsonLineLogger,
   createWonderProxy,
   DEFAULT_MAX_BODY_BYTES,
   DEFAULT_MOUNT_PATH,
-  TRANSACTION_TYPES,
 } from './proxy.js';
 export { redact } from './redact.js';
-export type { ProxyMethod, ProxyOperation, ProxyRoute } from './routes.js';
-export { PROXY_ROUTES } from './routes.js';
 export type { SignatureHeaders, SignRequestInput, VerifySignatureInput } from './signature.js';
 export {
   createNonce,

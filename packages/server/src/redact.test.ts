@@ -1,7 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { DEMO_TOKENS } from '../../msw/src/index.js';
-import { passesLuhn, redact, redactDeep, sanitizeGatewayData } from './redact.js';
+import { passesLuhn } from '@savedcards/wire';
+import { redact, redactDeep, sanitizeGatewayData } from './redact.js';
 import {
   browserRequest,
   DEMO_UUID,

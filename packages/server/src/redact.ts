@@ -1,25 +1,14 @@
+import { passesLuhn, REDACTED, redactCardData, replaceCardNumbers } from '@savedcards/wire';
+
 /**
  * Card data is toxic (ARCHITECTURE.md): nothing the proxy logs or sends back to the browser may carry
- * a card number or a CVC. `redact` is applied to every log entry, and to every error message that
- * comes from the gateway (gateway messages may echo what was sent).
+ * a card number or a CVC. `redact` (@savedcards/wire's `redactCardData`) is applied to every log
+ * entry, and to every error message that comes from the gateway (gateway messages may echo what was
+ * sent).
  */
 
-// A canonical UUID (request ids, customer and token ids) is kept whole: its 8-4-4-4-12 grouping is not
-// a card number's. Otherwise a run of 12–19 digits, optionally split by single spaces or dashes.
-const UUID_OR_PAN =
-  /(\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b)|\d(?:[ -]?\d){11,18}/gi;
-// A 3–4 digit value keyed as a CVC, in free text, query strings or JSON (`"cvv":"123"`, `cvc=123`).
-const CVC_LIKE =
-  /\b(cvc2?|cvv2?|csc|cid|card[ _-]?verification(?:[ _-]?(?:code|value))?|security[ _-]?code)(["'\s:=]+)\d{3,4}\b/gi;
-
-const REDACTED = '[redacted]';
-
-/** Replaces card-number-like digit runs and CVC-like values in `text`. */
-export function redact(text: string): string {
-  return text
-    .replace(UUID_OR_PAN, (_match, uuid: string | undefined) => uuid ?? REDACTED)
-    .replace(CVC_LIKE, `$1$2${REDACTED}`);
-}
+/** Card numbers and CVCs out of free text: @savedcards/wire's `redactCardData`, the one rule. */
+export const redact = redactCardData;
 
 const SENSITIVE_KEYS = /^(number|card_?number|pan|cvc2?|cvv2?|csc|security_?code)$/i;
 
@@ -46,26 +35,11 @@ function isMaskedNumber(value: unknown): boolean {
   return typeof value === 'string' && /^[0-9]{0,6}[*xX•]{4,}[0-9]{0,4}$/.test(value);
 }
 
-/** The Luhn checksum every card number passes (and only ~10% of other digit runs do). */
-export function passesLuhn(digits: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let digit = Number(digits[digits.length - 1 - i]);
-    if (i % 2 === 1) {
-      digit *= 2;
-      if (digit > 9) digit -= 9;
-    }
-    sum += digit;
-  }
-  return digits.length > 0 && sum % 10 === 0;
-}
-
 /** Masks, in free text, the PAN-like runs that pass Luhn, keeping the last four digits. */
 function maskCardNumbersIn(text: string): string {
-  return text.replace(UUID_OR_PAN, (match, uuid: string | undefined) => {
-    if (uuid) return uuid;
-    const digits = match.replace(/\D/g, '');
-    return passesLuhn(digits) ? maskKeepLast4(digits) : match;
+  return replaceCardNumbers(text, (run) => {
+    const digits = run.replace(/\D/g, '');
+    return passesLuhn(digits) ? maskKeepLast4(digits) : run;
   });
 }
 

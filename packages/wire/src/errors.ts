@@ -70,6 +70,12 @@ export const PROXY_ERRORS = {
   invalidJson: { code: 'E_INVALID_JSON', status: 400, message: 'The body is not valid JSON.' },
   invalidBody: { code: 'E_INVALID_BODY', status: 400, message: 'The body has the wrong shape.' },
   invalidQuery: { code: 'E_INVALID_QUERY', status: 400, message: 'Invalid query parameter.' },
+  /** The merchant's `limits` hook refused the request (the answer has `Retry-After`). */
+  rateLimited: {
+    code: 'E_RATE_LIMITED',
+    status: 429,
+    message: 'Too many requests: try again later.',
+  },
   upstreamTimeout: {
     code: 'E_UPSTREAM_TIMEOUT',
     status: 504,

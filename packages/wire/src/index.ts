@@ -34,7 +34,7 @@ export {
 } from './paths.js';
 export type { GatewayMethod, GatewayOperation, GatewayRoute, GatewayRouteMatch } from './paths.js';
 export { isRecord, readScalarText } from './record.js';
-export { passesLuhn, REDACTED, redactCardData } from './redact.js';
+export { passesLuhn, REDACTED, redactCardData, replaceCardNumbers } from './redact.js';
 export {
   TOKEN_STATES,
   TRANSACTION_TYPES,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { passesLuhn, redactCardData } from './redact.js';
+import { passesLuhn, redactCardData, replaceCardNumbers } from './redact.js';
 
 describe('redactCardData', () => {
   it.each([
@@ -26,5 +26,16 @@ describe('redactCardData', () => {
   it('checks Luhn', () => {
     expect(passesLuhn('4242424242424242')).toBe(true);
     expect(passesLuhn('4242424242424241')).toBe(false);
+  });
+
+  it('replaceCardNumbers hands each card-number-like run to the caller, uuids untouched', () => {
+    const uuid = '00000000-0000-4000-8000-000000000999';
+    const runs: string[] = [];
+    const text = replaceCardNumbers(`card 4242 4242 4242 4242, id ${uuid}, cvv 123`, (run) => {
+      runs.push(run);
+      return `<${run.slice(-4)}>`;
+    });
+    expect(text).toBe(`card <4242>, id ${uuid}, cvv 123`);
+    expect(runs).toEqual(['4242 4242 4242 4242']);
   });
 });

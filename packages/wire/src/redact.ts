@@ -16,11 +16,17 @@ const CVC_LIKE =
 
 export const REDACTED = '[redacted]';
 
+/**
+ * Replaces each card-number-like digit run in `text` with `replace(run)` (UUIDs are kept whole), for
+ * callers that mask rather than redact (the proxy keeps the last four digits of a Luhn-valid run).
+ */
+export function replaceCardNumbers(text: string, replace: (run: string) => string): string {
+  return text.replace(UUID_OR_PAN, (match, uuid: string | undefined) => uuid ?? replace(match));
+}
+
 /** Replaces card-number-like digit runs and CVC-like values in `text`. */
 export function redactCardData(text: string): string {
-  return text
-    .replace(UUID_OR_PAN, (_match, uuid: string | undefined) => uuid ?? REDACTED)
-    .replace(CVC_LIKE, `$1$2${REDACTED}`);
+  return replaceCardNumbers(text, () => REDACTED).replace(CVC_LIKE, `$1$2${REDACTED}`);
 }
 
 /** The Luhn checksum every card number passes (and only ~10% of other digit runs do). */

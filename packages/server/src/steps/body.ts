@@ -1,0 +1,221 @@
+import type { GatewayRoute, TransactionType } from '@savedcards/wire';
+import {
+  BILLING_ADDRESS_FIELDS,
+  CARD_FIELDS,
+  CUSTOMER_FIELD_NAMES,
+  isRecord,
+  OPENAPI_PREFIX,
+} from '@savedcards/wire';
+import { ProxyAnswer, refuse } from './answer.js';
+import type { ReturnUrls, SessionCustomer } from './options.js';
+import type { MatchedRoute } from './route.js';
+
+/** The body step's result: what exactly goes upstream. */
+export interface Outgoing {
+  route: GatewayRoute;
+  /** Path and query below the gateway's base URL, as signed: `/svc/…/payment_tokens?token_type=A,B`. */
+  path: string;
+  /** The exact JSON text to sign and send (body routes only). */
+  body?: string;
+}
+
+/** What the body policy needs besides the request. */
+export interface BodyPolicy {
+  maxBodyBytes: number;
+  transactionType: TransactionType;
+  returnUrls: (request: Request, customer: SessionCustomer) => Promise<ReturnUrls>;
+}
+
+function isJsonContentType(value: string | null): boolean {
+  return value?.split(';')[0]?.trim().toLowerCase() === 'application/json';
+}
+
+/**
+ * Before the session is looked up: a body route needs `Content-Type: application/json` (415) and a
+ * declared `Content-Length` within the limit (413).
+ */
+export function checkBodyHeaders(
+  route: GatewayRoute,
+  request: Request,
+  maxBodyBytes: number,
+): ProxyAnswer | undefined {
+  if (!route.hasBody) return undefined;
+  if (!isJsonContentType(request.headers.get('Content-Type')))
+    return refuse('unsupportedMediaType');
+  const declared = Number(request.headers.get('Content-Length') ?? '0');
+  if (Number.isFinite(declared) && declared > maxBodyBytes) return refuse('bodyTooLarge');
+  return undefined;
+}
+
+class BodyTooLarge extends Error {}
+
+/** Reads at most `max` bytes of the body as UTF-8; throws `BodyTooLarge` beyond. */
+async function readText(request: Request, max: number): Promise<string> {
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel().catch(() => undefined);
+      throw new BodyTooLarge();
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  // Invalid UTF-8 throws a TypeError, answered as invalid JSON.
+  return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+}
+
+/** The body as a JSON object: 413 beyond `max` bytes (counted while reading), 400 otherwise. */
+async function readJsonObject(
+  request: Request,
+  max: number,
+): Promise<Record<string, unknown> | ProxyAnswer> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await readText(request, max));
+  } catch (error) {
+    return refuse(error instanceof BodyTooLarge ? 'bodyTooLarge' : 'invalidJson');
+  }
+  if (!isRecord(parsed)) return refuse('invalidBody', {}, 'The body must be a JSON object.');
+  return parsed;
+}
+
+/** Only the listed keys of `source` that are set. */
+function pick(source: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of keys) {
+    if (source[key] !== undefined) out[key] = source[key];
+  }
+  return out;
+}
+
+const BILLING_ADDRESS_FIELD_NAMES = Object.keys(BILLING_ADDRESS_FIELDS);
+
+/**
+ * The body sent upstream for each operation, bound to the session: exactly one documented shape
+ * (GATEWAY.md §4–§5), built from wire's field lists; anything else the browser sent is dropped.
+ * - upsert: `customer.*` from `CUSTOMER_FIELDS`, `reference_number` forced to the session's (another
+ *   one is 403);
+ * - create token: `card.*` from `CARD_FIELDS` (`billing_address.*` from `BILLING_ADDRESS_FIELDS`),
+ *   with `3ds` and `transaction_type` set by the proxy;
+ * - check: `payment_token.token` and `verify_uuid`; delete: `token`.
+ */
+export async function outgoingBody(
+  route: GatewayRoute,
+  body: Record<string, unknown>,
+  session: SessionCustomer,
+  request: Request,
+  policy: Omit<BodyPolicy, 'maxBodyBytes'>,
+): Promise<Record<string, unknown> | ProxyAnswer> {
+  switch (route.operation) {
+    case 'upsertCustomer': {
+      const customer = body.customer;
+      if (!isRecord(customer)) {
+        return refuse('invalidBody', {}, 'The body must be {"customer": {…}}.');
+      }
+      const given = customer.reference_number;
+      if (given !== undefined && given !== null && given !== session.referenceNumber) {
+        return refuse('forbiddenCustomer', { level: 'warn' });
+      }
+      return {
+        customer: {
+          ...pick(customer, CUSTOMER_FIELD_NAMES),
+          reference_number: session.referenceNumber,
+        },
+      };
+    }
+    case 'createToken': {
+      const card = body.card;
+      if (!isRecord(card)) return refuse('invalidBody', {}, 'The body must be {"card": {…}}.');
+      const { billing_address: billing, ...fields } = pick(card, CARD_FIELDS);
+      const urls = await policy.returnUrls(request, session);
+      return {
+        card: {
+          ...fields,
+          ...(isRecord(billing)
+            ? { billing_address: pick(billing, BILLING_ADDRESS_FIELD_NAMES) }
+            : {}),
+          '3ds': { success_return_url: urls.success, fail_return_url: urls.fail },
+          transaction_type: policy.transactionType,
+        },
+      };
+    }
+    case 'checkToken': {
+      const paymentToken = body.payment_token;
+      if (!isRecord(paymentToken) || typeof paymentToken.token !== 'string') {
+        return refuse(
+          'invalidBody',
+          {},
+          'The body must be {"payment_token": {"token": "…", "verify_uuid": "…"}}.',
+        );
+      }
+      return {
+        payment_token: {
+          token: paymentToken.token,
+          ...(typeof paymentToken.verify_uuid === 'string'
+            ? { verify_uuid: paymentToken.verify_uuid }
+            : {}),
+        },
+      };
+    }
+    case 'deleteToken': {
+      if (typeof body.token !== 'string' || body.token === '') {
+        return refuse('invalidBody', {}, 'The body must be {"token": "…"}.');
+      }
+      return { token: body.token };
+    }
+    default:
+      return body;
+  }
+}
+
+const TOKEN_TYPE_QUERY = /^[A-Za-z_]{1,64}(,[A-Za-z_]{1,64}){0,15}$/;
+
+/**
+ * The query sent upstream: only a list's `token_type`, with a literal comma as Wonder documents it
+ * (the signature covers the exact URI; `URLSearchParams` would send `%2C`). The browser client
+ * filters locally and no longer sends it (`INFERRED.tokenTypeFilter`). Malformed → 400.
+ */
+export function outgoingQuery(matched: MatchedRoute): string | ProxyAnswer {
+  if (matched.route.operation !== 'listTokens') return '';
+  const tokenType = matched.url.searchParams.get('token_type');
+  if (tokenType === null) return '';
+  if (!TOKEN_TYPE_QUERY.test(tokenType)) return refuse('invalidQuery');
+  // Letters, `_` and `,` only: nothing to encode.
+  return `?token_type=${tokenType}`;
+}
+
+/** The body policy step: the exact path, query and body to sign and send. */
+export async function prepareOutgoing(
+  matched: MatchedRoute,
+  request: Request,
+  session: SessionCustomer,
+  policy: BodyPolicy,
+): Promise<Outgoing | ProxyAnswer> {
+  const { route } = matched;
+  let body: string | undefined;
+  if (route.hasBody) {
+    const parsed = await readJsonObject(request, policy.maxBodyBytes);
+    if (parsed instanceof ProxyAnswer) return parsed;
+    const outgoing = await outgoingBody(route, parsed, session, request, policy);
+    if (outgoing instanceof ProxyAnswer) return outgoing;
+    body = JSON.stringify(outgoing);
+  }
+  const query = outgoingQuery(matched);
+  if (query instanceof ProxyAnswer) return query;
+  return {
+    route,
+    path: `${OPENAPI_PREFIX}${matched.path}${query}`,
+    ...(body === undefined ? {} : { body }),
+  };
+}

@@ -1,0 +1,63 @@
+import type { GatewayOperation } from '@savedcards/wire';
+import { redact } from '../redact.js';
+import type { ProxyAnswer } from './answer.js';
+import { refuse } from './answer.js';
+
+/**
+ * What the `limits` hook sees of a request: who and what, never the body (a card number must not
+ * reach it). It runs after the session is known and before anything is sent upstream.
+ */
+export interface LimitContext {
+  /** The request's URL, method and headers (a copy without its body). */
+  request: Request;
+  requestId: string;
+  operation: GatewayOperation;
+  /** Route template below the OpenAPI prefix, e.g. `/customers/{uuid}/payment_tokens`. */
+  route: string;
+  /** The signed-in customer, from `resolveCustomer`. */
+  customer: { referenceNumber: string; uuid?: string };
+}
+
+/** A refusal from the `limits` hook: answered 429 with `Retry-After`. */
+export interface LimitRefusal {
+  /** Seconds until the customer may try again (rounded up; `Retry-After`). */
+  retryAfterSeconds: number;
+  /** Replaces the default message of `E_RATE_LIMITED` (redacted like every message). */
+  message?: string;
+}
+
+/**
+ * The merchant's velocity limits (card-testing attacks target add-card endpoints): resolve
+ * `undefined` to let the request through, or a `LimitRefusal`. Default: none.
+ */
+export type ProxyLimits = (
+  context: LimitContext,
+) => LimitRefusal | undefined | Promise<LimitRefusal | undefined>;
+
+/** The limits step: 429 `E_RATE_LIMITED` with `Retry-After` when the hook refuses. */
+export async function checkLimits(
+  limits: ProxyLimits | undefined,
+  context: LimitContext,
+): Promise<ProxyAnswer | undefined> {
+  if (!limits) return undefined;
+  const { request } = context;
+  // A copy without the body: the hook can read headers (cookies, client address) but never the card.
+  const headersOnly = new Request(request.url, {
+    method: request.method,
+    headers: request.headers,
+    signal: request.signal,
+  });
+  const refusal = await limits({ ...context, request: headersOnly });
+  if (refusal === undefined || refusal === null) return undefined;
+  const seconds = refusal.retryAfterSeconds;
+  if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0) {
+    throw new TypeError('limits: `retryAfterSeconds` must be a number of seconds ≥ 0.');
+  }
+  return refuse(
+    'rateLimited',
+    { level: 'warn', headers: { 'Retry-After': String(Math.ceil(seconds)) } },
+    typeof refusal.message === 'string' && refusal.message !== ''
+      ? redact(refusal.message)
+      : undefined,
+  );
+}

@@ -1,0 +1,169 @@
+import type { TransactionType } from '@savedcards/wire';
+import { INFERRED, isRecord, OPENAPI_PREFIX, TRANSACTION_TYPES } from '@savedcards/wire';
+import type { CustomerProfile, WonderClient, WonderConnectionOptions } from '../client.js';
+import { createWonderClient } from '../client.js';
+import type { ProxyLimits } from './limits.js';
+import type { ProxyLogger } from './log.js';
+
+/** Who is signed in, from the merchant's own session (never from what the browser sends). */
+export interface SessionCustomer {
+  /** Wonder's customer uuid, when the session knows it. */
+  uuid?: string;
+  /** The merchant's id for the customer: Wonder's upsert key (`reference_number`). Required. */
+  referenceNumber: string;
+  /**
+   * When the session has no `uuid` yet: the profile to create the customer at Wonder with, the first
+   * time a request needs the uuid (see `onCustomerResolved`).
+   */
+  profile?: Omit<CustomerProfile, 'referenceNumber'>;
+}
+
+/** Reads the signed-in customer from the request (cookie, header, …); `null` when nobody is. */
+export type ResolveCustomer = (
+  request: Request,
+) => SessionCustomer | null | undefined | Promise<SessionCustomer | null | undefined>;
+
+/** Where Wonder sends the cardholder's browser after 3-D Secure (GATEWAY.md §7). */
+export interface ReturnUrls {
+  success: string;
+  fail: string;
+}
+
+export interface WonderProxyOptions extends WonderConnectionOptions {
+  /** The signed-in customer for a request, from your session. `null` → 401. */
+  resolveCustomer: ResolveCustomer;
+  /**
+   * 3-D Secure return URLs, set on every create-token request (the browser's are ignored). Absolute
+   * http(s) URLs, or a function of the request and customer returning them.
+   */
+  returnUrls:
+    | ReturnUrls
+    | ((request: Request, customer: SessionCustomer) => ReturnUrls | Promise<ReturnUrls>);
+  /** `transaction_type` set on every create-token request. Default `'unscheduled_cof'`. */
+  transactionType?: TransactionType;
+  /** Structured logger, one entry per request. Default: silent. */
+  logger?: ProxyLogger;
+  /** Largest accepted request body. Default 16 KiB. */
+  maxBodyBytes?: number;
+  /**
+   * The path the browser client's `baseUrl` points to, as it appears in `request.url`
+   * (`createGatewayClient({ baseUrl: '/api/wonder' })` → `'/api/wonder'`). Default `'/api/wonder'`.
+   */
+  mountPath?: string;
+  /**
+   * Called when the proxy learns the uuid of a session that had only a reference number (the first
+   * customer upsert, or the proxy's own upsert from `profile`): store it in your session.
+   */
+  onCustomerResolved?: (
+    customer: { uuid: string; referenceNumber: string },
+    request: Request,
+  ) => void | Promise<void>;
+  /**
+   * Runs before anything is sent upstream for a signed-in customer's request; resolve
+   * `{ retryAfterSeconds }` to refuse it with 429 and `Retry-After`. Default: no limits.
+   */
+  limits?: ProxyLimits;
+}
+
+export const DEFAULT_MAX_BODY_BYTES = 16 * 1024;
+export const DEFAULT_MOUNT_PATH = '/api/wonder';
+
+/** The options step's result: every option checked and normalised once, at creation. */
+export interface ProxyConfig {
+  /** The signed client (AppID, key and base URL checked). */
+  client: WonderClient;
+  /** No trailing slash; `''` when the handler gets Wonder's paths directly. */
+  mountPath: string;
+  /** `mountPath` + Wonder's OpenAPI prefix. */
+  prefix: string;
+  maxBodyBytes: number;
+  transactionType: TransactionType;
+  /** The 3-D Secure return URLs for a request, checked. */
+  returnUrls: (request: Request, customer: SessionCustomer) => Promise<ReturnUrls>;
+  resolveCustomer: ResolveCustomer;
+  onCustomerResolved: WonderProxyOptions['onCustomerResolved'];
+  logger: ProxyLogger | undefined;
+  limits: ProxyLimits | undefined;
+}
+
+const WHO = 'createWonderProxy';
+
+/** Absolute http(s) `{ success, fail }`, or a `TypeError` naming the bad one. */
+function checkReturnUrls(urls: unknown): ReturnUrls {
+  if (!isRecord(urls)) throw new TypeError(`${WHO}: \`returnUrls\` must be { success, fail }.`);
+  for (const key of ['success', 'fail'] as const) {
+    const value = urls[key];
+    let url: URL | undefined;
+    try {
+      url = typeof value === 'string' ? new URL(value) : undefined;
+    } catch {
+      url = undefined;
+    }
+    if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+      throw new TypeError(`${WHO}: \`returnUrls.${key}\` must be an absolute http(s) URL.`);
+    }
+  }
+  return { success: String(urls.success), fail: String(urls.fail) };
+}
+
+function normalizeMountPath(mountPath: unknown): string {
+  if (typeof mountPath !== 'string' || (mountPath !== '' && !mountPath.startsWith('/'))) {
+    throw new TypeError(`${WHO}: \`mountPath\` must be '' or start with "/", e.g. '/api/wonder'.`);
+  }
+  return mountPath.replace(/\/+$/, '');
+}
+
+/** The options step: validates and normalises `WonderProxyOptions` once; throws a clear `TypeError`. */
+export function resolveProxyOptions(options: WonderProxyOptions): ProxyConfig {
+  if (!isRecord(options)) throw new TypeError(`${WHO}: options are required.`);
+  if (typeof options.resolveCustomer !== 'function') {
+    throw new TypeError(
+      `${WHO}: \`resolveCustomer(request)\` is required: it returns the signed-in customer from your session.`,
+    );
+  }
+  const configured = options.returnUrls;
+  if (configured === undefined) {
+    throw new TypeError(
+      `${WHO}: \`returnUrls\` ({ success, fail }) is required: where Wonder sends the browser after 3-D Secure.`,
+    );
+  }
+  const returnUrls: ProxyConfig['returnUrls'] =
+    typeof configured === 'function'
+      ? async (request, customer) => checkReturnUrls(await configured(request, customer))
+      : (() => {
+          const urls = checkReturnUrls(configured);
+          return async () => urls;
+        })();
+  const transactionType = options.transactionType ?? INFERRED.defaultTransactionType;
+  if (!TRANSACTION_TYPES.includes(transactionType)) {
+    throw new TypeError(
+      `${WHO}: \`transactionType\` must be one of ${TRANSACTION_TYPES.join(', ')}.`,
+    );
+  }
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  if (!Number.isInteger(maxBodyBytes) || maxBodyBytes <= 0) {
+    throw new TypeError(`${WHO}: \`maxBodyBytes\` must be a positive integer.`);
+  }
+  if (options.limits !== undefined && typeof options.limits !== 'function') {
+    throw new TypeError(`${WHO}: \`limits\` must be a function (context) => refusal | undefined.`);
+  }
+  if (
+    options.onCustomerResolved !== undefined &&
+    typeof options.onCustomerResolved !== 'function'
+  ) {
+    throw new TypeError(`${WHO}: \`onCustomerResolved\` must be a function.`);
+  }
+  const mountPath = normalizeMountPath(options.mountPath ?? DEFAULT_MOUNT_PATH);
+  return {
+    client: createWonderClient(options),
+    mountPath,
+    prefix: `${mountPath}${OPENAPI_PREFIX}`,
+    maxBodyBytes,
+    transactionType,
+    returnUrls,
+    resolveCustomer: options.resolveCustomer,
+    onCustomerResolved: options.onCustomerResolved,
+    logger: options.logger,
+    limits: options.limits,
+  };
+}
