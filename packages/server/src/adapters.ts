@@ -97,7 +97,22 @@ export function toWebRequest(req: NodeRequest, signal?: AbortSignal): Request {
       init.duplex = 'half';
     }
   }
-  return new Request(url, init);
+  const request = new Request(url, init);
+  const address = req.socket?.remoteAddress;
+  if (address) clientAddresses.set(request, address);
+  return request;
+}
+
+// The TCP peer of each Request the Node adapters built: a client cannot forge it with a header.
+const clientAddresses = new WeakMap<Request, string>();
+
+/**
+ * The client's address for a Request built by `toWebRequest` (the TCP peer; behind a reverse proxy
+ * that is the proxy's address, so pass the proxy option `clientAddress` to read a header it sets).
+ * `undefined` for Requests from elsewhere (fetch-style handlers).
+ */
+export function clientAddressOf(request: Request): string | undefined {
+  return clientAddresses.get(request);
 }
 
 /** Writes a Web `Response` to Node's response. */

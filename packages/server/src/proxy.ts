@@ -69,6 +69,7 @@ export function createWonderProxy(options: WonderProxyOptions): WonderProxy {
         referenceNumber: session.referenceNumber,
         ...(session.uuid ? { uuid: session.uuid } : {}),
       },
+      clientAddress: config.limits ? config.clientAddress(request) : undefined,
     });
     if (limited) return limited;
 

@@ -1,10 +1,17 @@
+import {
+  formatCredential,
+  formatRequestTime,
+  NONCE_PATTERN,
+  parseCredential,
+  preSignString,
+  SIGNATURE_ALGORITHM,
+} from '@savedcards/wire';
 import type { KeyObject } from 'node:crypto';
 import { createHmac, randomInt, sign, verify } from 'node:crypto';
 import type { PrivateKeyInput, PublicKeyInput } from './keys.js';
 import { checkAppId, loadPrivateKey, loadPublicKey } from './keys.js';
 
-/** The algorithm name in `Credential`, and the HMAC chain's second message. */
-export const SIGNATURE_ALGORITHM = 'Wonder-RSA-SHA256';
+export { formatRequestTime, preSignString, SIGNATURE_ALGORITHM };
 
 /** The three headers Wonder checks on every request. */
 export interface SignatureHeaders {
@@ -32,36 +39,12 @@ export interface SignRequestInput {
 }
 
 const NONCE_ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
-const NONCE_PATTERN = /^[0-9a-zA-Z]{16}$/;
 
 /** 16 characters from `[0-9a-zA-Z]`, uniformly, from `crypto.randomInt`. */
 export function createNonce(): string {
   let nonce = '';
   for (let i = 0; i < 16; i++) nonce += NONCE_ALPHABET[randomInt(NONCE_ALPHABET.length)];
   return nonce;
-}
-
-const pad = (value: number, length = 2) => String(value).padStart(length, '0');
-
-/** UTC `yyyyMMddHHmmss`, e.g. `20240501120123`. */
-export function formatRequestTime(date: Date): string {
-  if (!(date instanceof Date) || Number.isNaN(date.getTime())) {
-    throw new TypeError('@savedcards/server: signing time is not a valid Date.');
-  }
-  return (
-    pad(date.getUTCFullYear(), 4) +
-    pad(date.getUTCMonth() + 1) +
-    pad(date.getUTCDate()) +
-    pad(date.getUTCHours()) +
-    pad(date.getUTCMinutes()) +
-    pad(date.getUTCSeconds())
-  );
-}
-
-/** `UPPER(method) + "\n" + uri [+ "\n" + body]`: the body only when it is not empty. */
-export function preSignString(method: string, uri: string, body = ''): string {
-  const head = `${method.toUpperCase()}\n${uri}`;
-  return body === '' ? head : `${head}\n${body}`;
 }
 
 /**
@@ -102,7 +85,7 @@ export function signRequest(input: SignRequestInput): SignatureHeaders {
     preSignString(input.method, uri, input.body ?? ''),
   );
   return {
-    Credential: `${appId}/${requestTime}/${SIGNATURE_ALGORITHM}`,
+    Credential: formatCredential(appId, requestTime),
     Nonce: nonce,
     Signature: sign('sha256', Buffer.from(message, 'utf8'), key).toString('base64'),
   };
@@ -124,11 +107,11 @@ export interface VerifySignatureInput {
 export function verifySignature(input: VerifySignatureInput): boolean {
   const { Credential: credential, Nonce: nonce, Signature: signature } = input.headers;
   if (!credential || !nonce || !signature) return false;
-  const parts = /^(.+)\/(\d{14})\/([A-Za-z0-9-]+)$/.exec(credential);
-  if (!parts?.[2] || parts[3] !== SIGNATURE_ALGORITHM) return false;
+  const parts = parseCredential(credential);
+  if (!parts) return false;
   const message = signatureMessage(
     nonce,
-    parts[2],
+    parts.requestTime,
     preSignString(input.method, input.uri, input.body ?? ''),
   );
   const key = loadPublicKey(input.publicKey);

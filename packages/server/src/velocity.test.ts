@@ -6,7 +6,16 @@ import { createRedisVelocityStore, createVelocityLimits, type VelocityStore } fr
 
 const create = (customer: string, clientAddress?: string) => ({
   operation: 'createToken' as const,
-  customer,
+  customer: { referenceNumber: customer },
+  clientAddress,
+});
+const write = (
+  operation: 'deleteToken' | 'upsertCustomer' | 'listTokens',
+  customer: string,
+  clientAddress?: string,
+) => ({
+  operation,
+  customer: { referenceNumber: customer },
   clientAddress,
 });
 
@@ -60,15 +69,9 @@ describe('createVelocityLimits (memory store)', () => {
   it('never counts reads, and gives other writes their own, looser limits', async () => {
     const limits = createVelocityLimits();
     for (let i = 0; i < 500; i++) {
-      expect(
-        await limits({ operation: 'listTokens', customer: 'c', clientAddress: 'a' }),
-      ).toBeUndefined();
+      expect(await limits(write('listTokens', 'c', 'a'))).toBeUndefined();
     }
-    const { allowed } = await countAllowed(limits, 100, () => ({
-      operation: 'deleteToken',
-      customer: 'c',
-      clientAddress: 'a',
-    }));
+    const { allowed } = await countAllowed(limits, 100, () => write('deleteToken', 'c', 'a'));
     expect(allowed).toBe(60);
     // Writes do not use up card creation.
     expect(await limits(create('c', 'a'))).toBeUndefined();
@@ -95,8 +98,8 @@ describe('when the store is down', () => {
       reason: 'store-unavailable',
       retryAfterSeconds: 30,
     });
-    expect(await limits({ operation: 'deleteToken', customer: 'c' })).toBeUndefined();
-    expect(await limits({ operation: 'listTokens', customer: 'c' })).toBeUndefined();
+    expect(await limits(write('deleteToken', 'c'))).toBeUndefined();
+    expect(await limits(write('listTokens', 'c'))).toBeUndefined();
   });
 
   it('follows onStoreError', async () => {
@@ -105,7 +108,7 @@ describe('when the store is down', () => {
       onStoreError: { cardCreation: 'allow', writes: 'refuse' },
     });
     expect(await limits(create('c'))).toBeUndefined();
-    expect(await limits({ operation: 'upsertCustomer', customer: 'c' })).toMatchObject({
+    expect(await limits(write('upsertCustomer', 'c'))).toMatchObject({
       reason: 'store-unavailable',
     });
   });
@@ -171,6 +174,6 @@ describe.runIf(redisAvailable)('createRedisVelocityStore (real redis-server)', (
     expect(await limits(create('before-down'))).toBeUndefined();
     await redis.stop();
     expect(await limits(create('after-down'))).toMatchObject({ reason: 'store-unavailable' });
-    expect(await limits({ operation: 'deleteToken', customer: 'after-down' })).toBeUndefined();
+    expect(await limits(write('deleteToken', 'after-down'))).toBeUndefined();
   });
 });

@@ -1,4 +1,5 @@
 import type { GatewayOperation } from '@savedcards/wire';
+import type { LimitContext, LimitRefusal } from './steps/limits.js';
 import {
   type RateLimiterAbstract,
   RateLimiterMemory,
@@ -61,21 +62,19 @@ export interface VelocityLimitsOptions {
   onStoreError?: Partial<Record<VelocityClass, 'refuse' | 'allow'>>;
 }
 
-/** What a limited request is told. */
-export interface VelocityRefusal {
+/** What a limited request is told (a `LimitRefusal`, with why). */
+export interface VelocityRefusal extends LimitRefusal {
   reason: 'customer' | 'address' | 'global' | 'store-unavailable';
-  retryAfterSeconds: number;
   class: VelocityClass;
 }
 
-export interface VelocityRequest {
-  operation: GatewayOperation;
-  /** The signed-in customer's reference number (from the session, never from the browser). */
-  customer: string;
-  clientAddress?: string | undefined;
-}
+/** What the limits read of a request (the proxy's `LimitContext` has all of it). */
+export type VelocityRequest = Pick<LimitContext, 'operation' | 'clientAddress'> & {
+  /** The signed-in customer, from the session (never from what the browser sends). */
+  customer: Pick<LimitContext['customer'], 'referenceNumber'>;
+};
 
-/** Decides for one request: `undefined` lets it through, a refusal is answered 429 (or 503). */
+/** The proxy's `limits` step: `undefined` lets a request through, a refusal is answered 429. */
 export type VelocityLimits = (request: VelocityRequest) => Promise<VelocityRefusal | undefined>;
 
 const minutes = (n: number) => n * 60;
@@ -150,7 +149,7 @@ export function createVelocityLimits(options: VelocityLimitsOptions = {}): Veloc
   return async ({ operation, customer, clientAddress }) => {
     const cls = classOf(operation);
     if (!cls) return undefined;
-    const subjects = { customer, address: clientAddress, global: 'all' };
+    const subjects = { customer: customer.referenceNumber, address: clientAddress, global: 'all' };
     try {
       for (const { scope, rules } of plan[cls]) {
         const subject = subjects[scope];

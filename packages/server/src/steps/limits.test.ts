@@ -121,6 +121,7 @@ describe('the limits step', () => {
       operation: 'createToken' as const,
       route: '/customers/{uuid}/payment_tokens',
       customer: { referenceNumber: DEMO_REFERENCE },
+      clientAddress: undefined,
     };
     expect(await checkLimits(undefined, context)).toBeUndefined();
     expect(await checkLimits(() => undefined, context)).toBeUndefined();

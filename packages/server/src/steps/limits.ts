@@ -16,6 +16,8 @@ export interface LimitContext {
   route: string;
   /** The signed-in customer, from `resolveCustomer`. */
   customer: { referenceNumber: string; uuid?: string };
+  /** The client's address (proxy option `clientAddress`; by default the TCP peer seen by the Node adapters). */
+  clientAddress: string | undefined;
 }
 
 /** A refusal from the `limits` hook: answered 429 with `Retry-After`. */

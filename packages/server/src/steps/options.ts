@@ -1,3 +1,4 @@
+import { clientAddressOf } from '../adapters.js';
 import type { TransactionType } from '@savedcards/wire';
 import { INFERRED, isRecord, OPENAPI_PREFIX, TRANSACTION_TYPES } from '@savedcards/wire';
 import type { CustomerProfile, WonderClient, WonderConnectionOptions } from '../client.js';
@@ -63,6 +64,13 @@ export interface WonderProxyOptions extends WonderConnectionOptions {
    * `{ retryAfterSeconds }` to refuse it with 429 and `Retry-After`. Default: no limits.
    */
   limits?: ProxyLimits;
+  /**
+   * The client's address, for per-address limits. Default: the TCP peer, for requests that came
+   * through `toNodeHandler` / `toExpressMiddleware`; `undefined` otherwise. Behind a reverse proxy
+   * or on a platform with fetch-style handlers, read the header your platform sets (never one the
+   * browser could set itself), e.g. `(request) => request.headers.get('x-real-ip') ?? undefined`.
+   */
+  clientAddress?: (request: Request) => string | undefined;
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 16 * 1024;
@@ -84,6 +92,7 @@ export interface ProxyConfig {
   onCustomerResolved: WonderProxyOptions['onCustomerResolved'];
   logger: ProxyLogger | undefined;
   limits: ProxyLimits | undefined;
+  clientAddress: (request: Request) => string | undefined;
 }
 
 const WHO = 'createWonderProxy';
@@ -144,6 +153,11 @@ export function resolveProxyOptions(options: WonderProxyOptions): ProxyConfig {
   if (!Number.isInteger(maxBodyBytes) || maxBodyBytes <= 0) {
     throw new TypeError(`${WHO}: \`maxBodyBytes\` must be a positive integer.`);
   }
+  if (options.clientAddress !== undefined && typeof options.clientAddress !== 'function') {
+    throw new TypeError(
+      `${WHO}: \`clientAddress\` must be a function (request) => string | undefined.`,
+    );
+  }
   if (options.limits !== undefined && typeof options.limits !== 'function') {
     throw new TypeError(`${WHO}: \`limits\` must be a function (context) => refusal | undefined.`);
   }
@@ -165,5 +179,6 @@ export function resolveProxyOptions(options: WonderProxyOptions): ProxyConfig {
     onCustomerResolved: options.onCustomerResolved,
     logger: options.logger,
     limits: options.limits,
+    clientAddress: options.clientAddress ?? clientAddressOf,
   };
 }
