@@ -1,9 +1,10 @@
 import { type SavedCard, savedCardsKeys } from '@savedcards/core';
-import { DEMO_CUSTOMER, decideChallenge } from '@savedcards/msw';
+import { DEMO_CUSTOMER, decideChallenge, OPENAPI_PREFIX } from '@savedcards/msw';
 import { act, renderHook, waitFor } from '@testing-library/react';
+import { HttpResponse, http } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { countRequests, createWrapper } from '../../../test/render';
-import { db } from '../../../test/server';
+import { db, server, TEST_BASE_URL } from '../../../test/server';
 import { useAddCard, usePaymentTokens, useTokenStatus } from './index.js';
 
 const card = (number: string) => ({
@@ -129,7 +130,7 @@ describe('useAddCard', () => {
     await act(() => result.current.flow.submit(card('4000000000003220')));
     act(() => result.current.flow.verificationOpened());
     act(() => result.current.flow.cancel());
-    expect(result.current.flow.state).toMatchObject({ status: 'cancelled', reason: 'user' });
+    expect(result.current.flow.state).toMatchObject({ status: 'cancelled' });
     const requests = countRequests();
     await new Promise((resolve) => setTimeout(resolve, 150));
     requests.stop();
@@ -201,6 +202,60 @@ describe('useAddCard', () => {
     expect(
       queryClient.getQueryData<SavedCard[]>(savedCardsKeys.paymentTokenList(DEMO_CUSTOMER.uuid)),
     ).toBeDefined();
+  });
+});
+
+describe('useAddCard: a pending token without a verify uuid (issue 11)', () => {
+  /** The gateway answers the create with a pending token that has neither verify URL nor uuid. */
+  function createPendingWithoutVerifyUuid() {
+    server.use(
+      http.post(
+        `${TEST_BASE_URL}${OPENAPI_PREFIX}/customers/:uuid/payment_tokens`,
+        ({ params }) => {
+          const token = db.addToken(String(params.uuid), {
+            number: '4000000000003220',
+            state: 'pending',
+            verify_uuid: null,
+            verify_url: null,
+          });
+          return HttpResponse.json({
+            error_code: '',
+            error_message: '',
+            data: { payment_token: token },
+          });
+        },
+      ),
+    );
+  }
+
+  it('is checked with the token alone until the gateway says it is saved', async () => {
+    createPendingWithoutVerifyUuid();
+    const { result } = mountFlow();
+    const before = db.listTokens(DEMO_CUSTOMER.uuid).length;
+    const requests = countRequests();
+    await act(() => result.current.flow.submit(card('4000000000003220')));
+    expect(result.current.flow.state.status).toBe('polling');
+    await waitFor(() => expect(requests.count(CHECK)).toBeGreaterThanOrEqual(1), { timeout: 1000 });
+    db.updateToken(DEMO_CUSTOMER.uuid, newToken(before)?.token ?? '', { state: 'success' });
+    await waitFor(
+      () =>
+        expect(result.current.flow.state).toMatchObject({ status: 'success', reason: 'verified' }),
+      { timeout: 1000 },
+    );
+    requests.stop();
+  });
+
+  it('times out when it stays pending, and stops checking', async () => {
+    createPendingWithoutVerifyUuid();
+    const { result } = mountFlow({ ...fast, timeoutMs: 200 });
+    await act(() => result.current.flow.submit(card('4000000000003220')));
+    await waitFor(() => expect(result.current.flow.state.status).toBe('timed_out'), {
+      timeout: 1000,
+    });
+    const requests = countRequests();
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    requests.stop();
+    expect(requests.count(CHECK)).toBe(0);
   });
 });
 
