@@ -8,6 +8,7 @@ import { db, server, TEST_BASE_URL } from '../../../../test/server';
 import { AddCardFlow } from '../index.js';
 
 const CREATE = /^POST \/customers\/[^/]+\/payment_tokens$/;
+const CHECK = /^POST \/customers\/[^/]+\/payment_tokens\/check$/;
 
 afterEach(() => {
   sessionStorage.clear();
@@ -86,6 +87,7 @@ describe('AddCardFlow', () => {
       window.dispatchEvent(
         new MessageEvent('message', {
           origin: window.location.origin,
+          source: (frame as HTMLIFrameElement).contentWindow,
           data: { type: THREE_DS_RETURN_MESSAGE_TYPE, outcome: 'success' },
         }),
       );
@@ -122,6 +124,49 @@ describe('AddCardFlow', () => {
     for (const [place, text] of Object.entries(places)) {
       expect(text, place).not.toMatch(leak);
     }
+  });
+
+  it('takes the return page’s message only from the frame it opened, on our origin', async () => {
+    const before = db.listTokens(DEMO_CUSTOMER.uuid).length;
+    // One check when the challenge opens, then none for a minute: only the message checks again.
+    renderWithProviders(
+      <AddCardFlow verification="iframe" poll={{ initialMs: 60_000, maxMs: 60_000 }} />,
+    );
+    const { user, form } = await fill('4000000000003220');
+    const requests = countRequests();
+    await user.click(form.getByRole('button', { name: 'Save card' }));
+    const frame = (await screen.findByTitle(
+      '3-D Secure verification with your bank',
+    )) as HTMLIFrameElement;
+    await waitFor(() => expect(requests.count(CHECK)).toBe(1));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    decideChallenge(db, db.listTokens(DEMO_CUSTOMER.uuid)[before]?.verify_uuid ?? '', 'approve');
+    const data = { type: THREE_DS_RETURN_MESSAGE_TYPE, outcome: 'success' };
+    act(() => {
+      window.dispatchEvent(new MessageEvent('message', { origin: window.location.origin, data }));
+      window.dispatchEvent(
+        new MessageEvent('message', {
+          origin: 'https://evil.example',
+          source: frame.contentWindow,
+          data,
+        }),
+      );
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(requests.count(CHECK)).toBe(1);
+    expect(screen.queryByText('Visa ending in 3220 saved.')).toBeNull();
+    act(() => {
+      window.dispatchEvent(
+        new MessageEvent('message', {
+          origin: window.location.origin,
+          source: frame.contentWindow,
+          data,
+        }),
+      );
+    });
+    expect(await screen.findByText('Visa ending in 3220 saved.')).toHaveAttribute('role', 'status');
+    requests.stop();
+    expect(requests.count(CHECK)).toBe(2);
   });
 
   it('refuses a verify URL that is not https, and opens nothing', async () => {
