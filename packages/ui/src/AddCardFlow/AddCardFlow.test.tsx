@@ -1,7 +1,13 @@
 import { THREE_DS_RETURN_MESSAGE_TYPE } from '@savedcards/core';
-import { createGatewayHandlers, DEMO_CUSTOMER, decideChallenge } from '@savedcards/msw';
+import {
+  createGatewayHandlers,
+  DEMO_CUSTOMER,
+  decideChallenge,
+  OPENAPI_PREFIX,
+} from '@savedcards/msw';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { HttpResponse, http } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { countRequests, renderWithProviders } from '../../../../test/render';
 import { db, server, TEST_BASE_URL } from '../../../../test/server';
@@ -167,6 +173,45 @@ describe('AddCardFlow', () => {
     expect(await screen.findByText('Visa ending in 3220 saved.')).toHaveAttribute('role', 'status');
     requests.stop();
     expect(requests.count(CHECK)).toBe(2);
+  });
+
+  it('waits for a pending card that has no challenge to open, checking it until it is saved', async () => {
+    server.use(
+      http.post(
+        `${TEST_BASE_URL}${OPENAPI_PREFIX}/customers/:uuid/payment_tokens`,
+        ({ params }) => {
+          const token = db.addToken(String(params.uuid), {
+            number: '4000000000003220',
+            state: 'pending',
+            verify_uuid: null,
+            verify_url: null,
+          });
+          return HttpResponse.json({
+            error_code: '',
+            error_message: '',
+            data: { payment_token: token },
+          });
+        },
+      ),
+    );
+    const before = db.listTokens(DEMO_CUSTOMER.uuid).length;
+    // The blank popup opened in the click is blocked: with nothing to open, that changes nothing.
+    const open = vi.spyOn(window, 'open').mockReturnValue(null);
+    renderWithProviders(
+      <AddCardFlow verification="popup" poll={{ initialMs: 50, factor: 1, maxMs: 50 }} />,
+    );
+    const { user, form, dialog } = await fill('4000000000003220');
+    await user.click(form.getByRole('button', { name: 'Save card' }));
+    expect(await within(dialog).findByRole('status')).toHaveTextContent(
+      'Waiting for your bank to confirm the card…',
+    );
+    expect(within(dialog).getByRole('button', { name: 'Cancel' })).toBeInTheDocument();
+    db.updateToken(DEMO_CUSTOMER.uuid, db.listTokens(DEMO_CUSTOMER.uuid)[before]?.token ?? '', {
+      state: 'success',
+    });
+    expect(await screen.findByText('Visa ending in 3220 saved.')).toHaveAttribute('role', 'status');
+    expect(screen.queryByText('Your browser blocked the verification window.')).toBeNull();
+    open.mockRestore();
   });
 
   it('refuses a verify URL that is not https, and opens nothing', async () => {
