@@ -288,6 +288,23 @@ describe('useTokenStatus', () => {
     requests.stop();
   });
 
+  it('checks a token the gateway gave no verify uuid with the token alone', async () => {
+    const pending = db.addToken(DEMO_CUSTOMER.uuid, {
+      number: '4000000000003220',
+      state: 'pending',
+      verify_uuid: null,
+      verify_url: null,
+    });
+    const { Wrapper } = createWrapper();
+    const { result } = renderHook(() => useTokenStatus(pending.token, undefined, fast), {
+      wrapper: Wrapper,
+    });
+    await waitFor(() => expect(result.current.status).toBe('polling'));
+    db.updateToken(DEMO_CUSTOMER.uuid, pending.token, { state: 'success' });
+    await waitFor(() => expect(result.current.status).toBe('success'));
+    expect(result.current.card).toMatchObject({ token: pending.token, state: 'success' });
+  });
+
   it('never checks a token in a final state again', async () => {
     const before = db.listTokens(DEMO_CUSTOMER.uuid).length;
     const { Wrapper } = createWrapper();
