@@ -69,7 +69,7 @@ export interface AddCardObserverOptions extends Omit<CreatePaymentTokenOptions, 
   onFinished?: (state: AddCardFinished) => void;
 }
 
-export interface SubmitOptions {
+export interface AddCardSubmitOptions {
   /** Make the card the default once it is saved (`onSaved` says so). */
   setAsDefault?: boolean;
 }
@@ -172,7 +172,10 @@ export class AddCardObserver {
    * create call settled (never rejects: failures are states). Ignored while a create is in flight,
    * so a double click sends one request.
    */
-  submit = async (card: NewCardInput | SealedCard, options: SubmitOptions = {}): Promise<void> => {
+  submit = async (
+    card: NewCardInput | SealedCard,
+    options: AddCardSubmitOptions = {},
+  ): Promise<void> => {
     if (this.#state.status === 'creating') return;
     const sealed = card instanceof SealedCard ? card : new SealedCard(card);
     this.#stopCalls();

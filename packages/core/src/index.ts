@@ -3,7 +3,7 @@ export type {
   AddCardFinished,
   AddCardObserverOptions,
   AddCardSuccess,
-  SubmitOptions,
+  AddCardSubmitOptions,
   TimerSource,
   VisibilitySource,
 } from './addCardObserver.js';

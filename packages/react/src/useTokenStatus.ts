@@ -1,5 +1,3 @@
-'use client';
-
 import {
   AddCardObserver,
   type AddCardObserverOptions,

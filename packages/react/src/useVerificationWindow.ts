@@ -1,5 +1,3 @@
-'use client';
-
 import { checkVerifyUrl, readThreeDSReturnEvent } from '@savedcards/core';
 import { type RefCallback, useCallback, useEffect, useRef, useState } from 'react';
 import type { UseAddCardResult } from './useAddCard.js';
