@@ -1,7 +1,9 @@
+import { OPENAPI_PREFIX } from '@savedcards/msw';
 import { AddCardFlow, SavedCardList } from '@savedcards/ui';
 import type { Meta, StoryObj } from '@storybook/react-vite';
+import { HttpResponse, http } from 'msw';
 import { expect, fn, waitFor, within } from 'storybook/test';
-import { gateway } from './gateway';
+import { gateway, STORY_BASE_URL } from './gateway';
 
 const base = gateway();
 
@@ -316,5 +318,35 @@ export const UnsafeVerifyUrlRefused: Story = {
     await expect(
       page(canvasElement).queryByTitle('3-D Secure verification with your bank'),
     ).toBeNull();
+  },
+};
+
+const noChallenge = gateway();
+// The gateway answers pending with neither verify URL nor verify uuid, and confirms 1.5 s later.
+const pendingWithoutChallenge = http.post(
+  `${STORY_BASE_URL}${OPENAPI_PREFIX}/customers/:uuid/payment_tokens`,
+  ({ params }) => {
+    const customer = String(params.uuid);
+    const token = noChallenge.db.addToken(customer, {
+      number: '4000000000003220',
+      state: 'pending',
+      verify_uuid: null,
+      verify_url: null,
+    });
+    setTimeout(() => noChallenge.db.updateToken(customer, token.token, { state: 'success' }), 1500);
+    return HttpResponse.json({ error_code: '', error_message: '', data: { payment_token: token } });
+  },
+);
+
+/** A pending card with no challenge to open: it is checked (token alone) until the gateway says saved. */
+export const PendingWithoutChallenge: Story = {
+  parameters: { msw: { handlers: [pendingWithoutChallenge, ...noChallenge.handlers] } },
+  beforeEach: noChallenge.reset,
+  play: async ({ canvasElement, userEvent }) => {
+    const dialog = await openAndFill(canvasElement, userEvent, '4000000000003220');
+    await expect(
+      await within(dialog).findByText('Waiting for your bank to confirm the card…'),
+    ).toBeVisible();
+    await expectSaved(canvasElement, 'Visa ending in 3220 saved.');
   },
 };

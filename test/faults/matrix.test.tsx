@@ -439,7 +439,11 @@ describe('check (AddCardFlow, 3-D Secure challenge approved)', () => {
       const { save } = await fillAndSave('4000000000003220');
       if (fault !== 'unknown-state') inject(fault, 'checkToken');
       await save();
-      await screen.findByTitle('3-D Secure verification with your bank', {}, { timeout: 3000 });
+      const frame = (await screen.findByTitle(
+        '3-D Secure verification with your bank',
+        {},
+        { timeout: 3000 },
+      )) as HTMLIFrameElement;
       const created = tokensOnServer()[before];
       if (fault === 'unknown-state') {
         db.updateToken(DEMO_CUSTOMER.uuid, created?.token ?? '', { state: 'suspended' });
@@ -450,6 +454,7 @@ describe('check (AddCardFlow, 3-D Secure challenge approved)', () => {
         window.dispatchEvent(
           new MessageEvent('message', {
             origin: window.location.origin,
+            source: frame.contentWindow,
             data: { type: THREE_DS_RETURN_MESSAGE_TYPE, outcome: 'success' },
           }),
         );

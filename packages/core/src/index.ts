@@ -1,3 +1,12 @@
+export { AddCardObserver } from './addCardObserver.js';
+export type {
+  AddCardFinished,
+  AddCardObserverOptions,
+  AddCardSuccess,
+  AddCardSubmitOptions,
+  TimerSource,
+  VisibilitySource,
+} from './addCardObserver.js';
 export { isUsableCard, pickInitialCard, selectUsableCards, sortDefaultFirst } from './cards.js';
 export {
   cvcLengths,
@@ -109,7 +118,6 @@ export {
 export type {
   CardSummary,
   PollDelayOptions,
-  TokenCancelReason,
   TokenFailureReason,
   TokenLifecycleEvent,
   TokenLifecycleState,

@@ -190,12 +190,14 @@ export async function createPaymentToken(
 /** The token to check and the 3-D Secure verification it went through (from the create answer). */
 export interface CheckPaymentTokenInput {
   token: string;
-  verifyUuid: string;
+  /** Leave out for a pending token the gateway gave no verify uuid: the token is checked alone. */
+  verifyUuid?: string;
 }
 
 /**
  * `POST …/customers/{uuid}/payment_tokens/check`: the token's current state after (or during)
- * 3-D Secure. Poll it until `state` is `'success'` or `'failed'`.
+ * 3-D Secure. Poll it until `state` is `'success'` or `'failed'`. The body is
+ * `{"payment_token": {"token": "…", "verify_uuid": "…"}}`, without `verify_uuid` when there is none.
  */
 export async function checkPaymentToken(
   client: GatewayClient,
@@ -206,7 +208,12 @@ export async function checkPaymentToken(
   const data = await client.request({
     method: 'POST',
     path: gatewayPaths.checkPaymentToken(customerUuid),
-    body: { payment_token: { token: input.token, verify_uuid: input.verifyUuid } },
+    body: {
+      payment_token:
+        input.verifyUuid === undefined
+          ? { token: input.token }
+          : { token: input.token, verify_uuid: input.verifyUuid },
+    },
     signal: options.signal,
   });
   return readToken(client, data, 'POST payment token check');

@@ -136,7 +136,10 @@ export function handleThreeDSReturn(options: HandleThreeDSReturnOptions = {}): T
 export interface PendingVerification {
   customerUuid: string;
   token: string;
-  verifyUuid: string;
+  /** Absent when the gateway gave the token no verify uuid. */
+  verifyUuid?: string;
+  /** The cardholder asked for the card to become the default once saved. */
+  setAsDefault?: boolean;
 }
 
 /** The sessionStorage key of the pending verification. */
@@ -162,20 +165,26 @@ function isId(value: unknown): value is string {
 }
 
 /**
- * Keeps `{ customerUuid, token, verifyUuid }` (and nothing else) in sessionStorage before a
- * full-page redirect to the challenge. `false` when storage is unavailable or a value is not an id.
- * `storage` defaults to `sessionStorage`; `null` means none.
+ * Keeps `{ customerUuid, token, verifyUuid?, setAsDefault? }` (and nothing else) in sessionStorage
+ * before a full-page redirect to the challenge. `false` when storage is unavailable or a value is
+ * not an id. `storage` defaults to `sessionStorage`; `null` means none.
  */
 export function savePendingVerification(
   pending: PendingVerification,
   storage: VerificationStorage | null = defaultStorage(),
 ): boolean {
-  const record = {
+  const record: PendingVerification = {
     customerUuid: pending.customerUuid,
     token: pending.token,
-    verifyUuid: pending.verifyUuid,
+    ...(pending.verifyUuid === undefined ? {} : { verifyUuid: pending.verifyUuid }),
+    ...(pending.setAsDefault === true ? { setAsDefault: true } : {}),
   };
-  if (!storage || !isId(record.customerUuid) || !isId(record.token) || !isId(record.verifyUuid)) {
+  if (
+    !storage ||
+    !isId(record.customerUuid) ||
+    !isId(record.token) ||
+    (pending.verifyUuid !== undefined && !isId(pending.verifyUuid))
+  ) {
     return false;
   }
   try {
@@ -209,12 +218,14 @@ export function readPendingVerification(
     record !== null &&
     isId(record.customerUuid) &&
     isId(record.token) &&
-    isId(record.verifyUuid)
+    (record.verifyUuid === undefined || isId(record.verifyUuid)) &&
+    (record.setAsDefault === undefined || typeof record.setAsDefault === 'boolean')
   ) {
     return {
       customerUuid: record.customerUuid,
       token: record.token,
-      verifyUuid: record.verifyUuid,
+      ...(record.verifyUuid === undefined ? {} : { verifyUuid: record.verifyUuid }),
+      ...(record.setAsDefault === true ? { setAsDefault: true } : {}),
     };
   }
   clearPendingVerification(storage);

@@ -1,11 +1,10 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   GatewayError,
   IDLE_TOKEN_LIFECYCLE,
   isTerminalTokenLifecycle,
   nextPollDelay,
   type SavedCard,
-  TOKEN_LIFECYCLE_DEFAULTS,
   type TokenLifecycleEvent,
   type TokenLifecycleState,
   type TokenLifecycleStatus,
@@ -50,11 +49,17 @@ const STATES: Record<TokenLifecycleStatus, TokenLifecycleState> = {
     verifyUrl: VERIFY_URL,
     card,
   },
-  polling: { status: 'polling', attempt: 2, token: TOKEN, verifyUuid: VERIFY_UUID, card },
-  success: { status: 'success', reason: 'verified', token: TOKEN, card },
+  polling: { status: 'polling', token: TOKEN, verifyUuid: VERIFY_UUID, card },
+  success: {
+    status: 'success',
+    reason: 'verified',
+    token: TOKEN,
+    card,
+    result: savedCard({ state: 'success' }),
+  },
   failed: { status: 'failed', reason: 'verification_failed', token: TOKEN, card },
-  cancelled: { status: 'cancelled', reason: 'user', token: TOKEN, card },
-  timed_out: { status: 'timed_out', reason: 'timeout', token: TOKEN, card },
+  cancelled: { status: 'cancelled', token: TOKEN, card },
+  timed_out: { status: 'timed_out', token: TOKEN, card },
 };
 
 const EVENTS = {
@@ -66,7 +71,7 @@ const EVENTS = {
   create_failed: { type: 'create_failed', error: new Error('boom') },
   resume: { type: 'resume', token: TOKEN, verifyUuid: VERIFY_UUID },
   verification_opened: { type: 'verification_opened' },
-  verification_blocked: { type: 'verification_blocked', reason: 'blocked_popup' },
+  verification_blocked: { type: 'verification_blocked', reason: 'unsafe_verify_url' },
   verification_returned: { type: 'verification_returned', outcome: 'success' },
   poll_result: { type: 'poll_result', token: savedCard({ state: 'success' }) },
   poll_error: {
@@ -149,7 +154,8 @@ const TABLE: Record<TokenLifecycleStatus, Record<EventType, Expected>> = {
     verification_blocked: _,
     verification_returned: _,
     poll_result: 'success',
-    poll_error: 'polling',
+    // A retryable (network) error changes nothing: the engine checks again later.
+    poll_error: _,
     cancel: 'cancelled',
     timeout: 'timed_out',
     reset: 'idle',
@@ -219,7 +225,13 @@ describe('created', () => {
         type: 'created',
         token: savedCard({ state: 'success' }),
       }),
-    ).toEqual({ status: 'success', reason: 'frictionless', token: TOKEN, card });
+    ).toEqual({
+      status: 'success',
+      reason: 'frictionless',
+      token: TOKEN,
+      card,
+      result: savedCard({ state: 'success' }),
+    });
   });
 
   it('pending with a verify url ⇒ requires_verification', () => {
@@ -228,19 +240,27 @@ describe('created', () => {
     );
   });
 
-  it('pending without a verify url ⇒ polling from attempt 0', () => {
+  it('pending without a verify url ⇒ polling (with the verify uuid when there is one)', () => {
     expect(
       transitionTokenLifecycle(creating, {
         type: 'created',
         token: savedCard({ verifyUuid: VERIFY_UUID }),
       }),
-    ).toEqual({ status: 'polling', attempt: 0, token: TOKEN, verifyUuid: VERIFY_UUID, card });
+    ).toEqual({ status: 'polling', token: TOKEN, verifyUuid: VERIFY_UUID, card });
     expect(transitionTokenLifecycle(creating, { type: 'created', token: savedCard() })).toEqual({
       status: 'polling',
-      attempt: 0,
       token: TOKEN,
       card,
     });
+  });
+
+  it('pending with a verify url but no verify uuid ⇒ requires_verification without one', () => {
+    expect(
+      transitionTokenLifecycle(creating, {
+        type: 'created',
+        token: savedCard({ verifyUrl: VERIFY_URL }),
+      }),
+    ).toEqual({ status: 'requires_verification', token: TOKEN, verifyUrl: VERIFY_URL, card });
   });
 
   it('an unknown state is treated as pending (the check decides)', () => {
@@ -265,6 +285,7 @@ describe('created', () => {
       card,
       errorCode: 'E300051',
       errorMessage: 'Declined.',
+      result: savedCard({ state: 'failed', errorCode: 'E300051', errorMessage: 'Declined.' }),
     });
   });
 
@@ -301,38 +322,44 @@ describe('failures, cancel and timeout carry a reason', () => {
     });
   });
 
-  it.each(['blocked_popup', 'unsafe_verify_url'] as const)(
-    'verification_blocked (%s) ⇒ failed with that reason',
-    (reason) => {
-      expect(
-        transitionTokenLifecycle(STATES.requires_verification, {
-          type: 'verification_blocked',
-          reason,
-        }),
-      ).toEqual({ status: 'failed', reason, token: TOKEN, card });
-    },
-  );
+  it('verification_blocked (unsafe_verify_url) ⇒ failed with that reason', () => {
+    expect(
+      transitionTokenLifecycle(STATES.requires_verification, {
+        type: 'verification_blocked',
+        reason: 'unsafe_verify_url',
+      }),
+    ).toEqual({ status: 'failed', reason: 'unsafe_verify_url', token: TOKEN, card });
+  });
 
-  it('cancel keeps the token and card summary; the reason defaults to user', () => {
+  it('verification_blocked (blocked_popup) keeps waiting with popupBlocked, until opened', () => {
+    const blocked = transitionTokenLifecycle(STATES.requires_verification, {
+      type: 'verification_blocked',
+      reason: 'blocked_popup',
+    });
+    expect(blocked).toEqual({ ...STATES.requires_verification, popupBlocked: true });
+    expect(
+      transitionTokenLifecycle(blocked, { type: 'verification_blocked', reason: 'blocked_popup' }),
+    ).toBe(blocked);
+    expect(transitionTokenLifecycle(blocked, { type: 'verification_opened' })).toEqual(
+      STATES.verifying,
+    );
+  });
+
+  it('cancel keeps the token and card summary', () => {
     expect(transitionTokenLifecycle(STATES.verifying, { type: 'cancel' })).toEqual({
       status: 'cancelled',
-      reason: 'user',
       token: TOKEN,
       card,
     });
-    expect(
-      transitionTokenLifecycle(STATES.creating, { type: 'cancel', reason: 'unmounted' }),
-    ).toEqual({
+    expect(transitionTokenLifecycle(STATES.creating, { type: 'cancel' })).toEqual({
       status: 'cancelled',
-      reason: 'unmounted',
       card,
     });
   });
 
-  it('timeout ⇒ timed_out with reason timeout', () => {
+  it('timeout ⇒ timed_out', () => {
     expect(transitionTokenLifecycle(STATES.polling, { type: 'timeout' })).toEqual({
       status: 'timed_out',
-      reason: 'timeout',
       token: TOKEN,
       card,
     });
@@ -350,14 +377,14 @@ describe('verification and polling', () => {
   });
 
   it.each([undefined, 'success', 'failed', 'unknown'] as const)(
-    'verification_returned (outcome %s) polls from attempt 0: the check decides',
+    'verification_returned (outcome %s) polls: the check decides',
     (outcome) => {
       expect(
         transitionTokenLifecycle(STATES.verifying, {
           type: 'verification_returned',
           ...(outcome ? { outcome } : {}),
         }),
-      ).toEqual({ status: 'polling', attempt: 0, token: TOKEN, verifyUuid: VERIFY_UUID, card });
+      ).toEqual({ status: 'polling', token: TOKEN, verifyUuid: VERIFY_UUID, card });
     },
   );
 
@@ -368,15 +395,13 @@ describe('verification and polling', () => {
         token: TOKEN,
         verifyUuid: VERIFY_UUID,
       }),
-    ).toEqual({ status: 'polling', attempt: 0, token: TOKEN, verifyUuid: VERIFY_UUID });
+    ).toEqual({ status: 'polling', token: TOKEN, verifyUuid: VERIFY_UUID });
   });
 
-  it('a pending poll result counts the attempt', () => {
-    const next = transitionTokenLifecycle(STATES.polling, {
-      type: 'poll_result',
-      token: savedCard(),
-    });
-    expect(next).toEqual({ ...STATES.polling, attempt: 3 });
+  it('a pending poll result changes nothing', () => {
+    expect(
+      transitionTokenLifecycle(STATES.polling, { type: 'poll_result', token: savedCard() }),
+    ).toBe(STATES.polling);
   });
 
   it('a pending poll result while verifying changes nothing', () => {
@@ -391,7 +416,13 @@ describe('verification and polling', () => {
         type: 'poll_result',
         token: savedCard({ state: 'success' }),
       }),
-    ).toEqual({ status: 'success', reason: 'verified', token: TOKEN, card });
+    ).toEqual({
+      status: 'success',
+      reason: 'verified',
+      token: TOKEN,
+      card,
+      result: savedCard({ state: 'success' }),
+    });
     expect(
       transitionTokenLifecycle(STATES.verifying, {
         type: 'poll_result',
@@ -403,6 +434,7 @@ describe('verification and polling', () => {
       token: TOKEN,
       card,
       errorCode: 'E300051',
+      result: savedCard({ state: 'failed', errorCode: 'E300051' }),
     });
   });
 
@@ -424,7 +456,7 @@ describe('verification and polling', () => {
     const error = new GatewayError({ kind, status, message: 'x' });
     const next = transitionTokenLifecycle(STATES.polling, { type: 'poll_error', error });
     if (retried) {
-      expect(next).toEqual({ ...STATES.polling, attempt: 3 });
+      expect(next).toBe(STATES.polling);
     } else {
       expect(next).toEqual({
         status: 'failed',
@@ -436,24 +468,20 @@ describe('verification and polling', () => {
     }
   });
 
-  it('poll_error honours an explicit retryable flag', () => {
+  it('poll_error with an error that is not a GatewayError fails the flow', () => {
     const error = new Error('not a GatewayError');
     expect(transitionTokenLifecycle(STATES.polling, { type: 'poll_error', error }).status).toBe(
       'failed',
     );
-    expect(
-      transitionTokenLifecycle(STATES.polling, { type: 'poll_error', error, retryable: true })
-        .status,
-    ).toBe('polling');
   });
 
-  it('state never holds more than the token, verify uuid and url and the card summary', () => {
+  it('state never holds more than the token, verify uuid and url, the card summary and the normalised token', () => {
     const keys = new Set<string>();
     for (const state of Object.values(STATES)) {
       for (const key of Object.keys(state)) keys.add(key);
     }
     expect([...keys].sort()).toEqual(
-      ['attempt', 'card', 'reason', 'status', 'token', 'verifyUrl', 'verifyUuid'].sort(),
+      ['card', 'reason', 'result', 'status', 'token', 'verifyUrl', 'verifyUuid'].sort(),
     );
     const created = transitionTokenLifecycle(STATES.creating, EVENTS.created);
     expect(Object.keys(created).sort()).toEqual(
@@ -482,64 +510,6 @@ describe('nextPollDelay', () => {
     expect(nextPollDelay(Number.NaN)).toBe(1000);
     expect(nextPollDelay(1e9)).toBe(5000);
     expect(nextPollDelay(Number.POSITIVE_INFINITY)).toBe(1000);
-  });
-});
-
-describe('driving the machine with timers (how the hook uses it)', () => {
-  afterEach(() => {
-    vi.useRealTimers();
-  });
-
-  /** A minimal driver: polls after nextPollDelay(attempt) and times out after timeoutMs. */
-  function drive(check: () => SavedCard) {
-    let state = transitionTokenLifecycle(STATES.creating, EVENTS.created);
-    const checks: number[] = [];
-    const start = Date.now();
-    let poll: ReturnType<typeof setTimeout> | undefined;
-    const dispatch = (event: TokenLifecycleEvent) => {
-      state = transitionTokenLifecycle(state, event);
-      clearTimeout(poll);
-      if (state.status === 'polling') {
-        poll = setTimeout(() => {
-          checks.push(Date.now() - start);
-          dispatch({ type: 'poll_result', token: check() });
-        }, nextPollDelay(state.attempt));
-      }
-      if (isTerminalTokenLifecycle(state)) clearTimeout(deadline);
-    };
-    const deadline = setTimeout(
-      () => dispatch({ type: 'timeout' }),
-      TOKEN_LIFECYCLE_DEFAULTS.timeoutMs,
-    );
-    dispatch({ type: 'verification_opened' });
-    dispatch({ type: 'verification_returned' });
-    return { state: () => state, checks };
-  }
-
-  it('a token that stays pending times out after 120 s, with backed-off checks and none after', () => {
-    vi.useFakeTimers();
-    const run = drive(() => savedCard());
-    vi.advanceTimersByTime(TOKEN_LIFECYCLE_DEFAULTS.timeoutMs - 1);
-    expect(run.state().status).toBe('polling');
-    expect(run.checks.slice(0, 5)).toEqual([1000, 2500, 4750, 8125, 13125]);
-    vi.advanceTimersByTime(1);
-    expect(run.state()).toMatchObject({ status: 'timed_out', reason: 'timeout' });
-    const made = run.checks.length;
-    expect(made).toBe(26);
-    vi.advanceTimersByTime(60_000);
-    expect(run.checks).toHaveLength(made);
-  });
-
-  it('stops checking at the first terminal result', () => {
-    vi.useFakeTimers();
-    let calls = 0;
-    const run = drive(() => savedCard({ state: ++calls === 3 ? 'success' : 'pending' }));
-    vi.advanceTimersByTime(10_000);
-    expect(run.state()).toMatchObject({ status: 'success', reason: 'verified' });
-    expect(run.checks).toEqual([1000, 2500, 4750]);
-    vi.advanceTimersByTime(200_000);
-    expect(run.checks).toHaveLength(3);
-    expect(run.state().status).toBe('success');
   });
 });
 

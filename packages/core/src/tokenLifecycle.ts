@@ -2,19 +2,20 @@ import { isRetryableError } from './errors.js';
 import type { CardBrand, SavedCard } from './types.js';
 
 /**
- * The add-card lifecycle as a pure state machine: no timers, no I/O, no clock. The caller (the
- * React hook) performs the side effects each state asks for and reports back with events.
+ * The add-card lifecycle as a pure state machine: no timers, no I/O, no clock. `AddCardObserver`
+ * (`addCardObserver.ts`) drives it: it makes the calls, runs the timers and reports back with events.
  *
  * ```
  * idle ─submit→ creating ─created→ success | failed | requires_verification | polling
+ * idle ─resume→ polling                       (a redirect came back, or one token is watched)
  * requires_verification ─verification_opened→ verifying ─verification_returned→ polling
- * polling ─poll_result→ success | failed | polling     (pending: poll again after nextPollDelay)
- * any active state ─cancel→ cancelled, ─timeout→ timed_out
+ * verifying | polling ─poll_result→ success | failed | (unchanged while pending)
+ * any active state ─cancel→ cancelled; requires_verification | verifying | polling ─timeout→ timed_out
  * any state ─reset→ idle
  * ```
  *
- * State holds only the token, its verify uuid and URL and a card summary (brand, last four): never
- * the card number or CVC.
+ * State holds only the token, its verify uuid and URL, a card summary (brand, last four) and the
+ * gateway's normalised token: never the card number or CVC.
  */
 
 /** What the lifecycle may keep of a card. */
@@ -33,39 +34,39 @@ export type TokenFailureReason =
   | 'create_error'
   /** A check call failed in a way that retrying will not fix (4xx, malformed answer). */
   | 'check_error'
-  /** The popup for the challenge was blocked by the browser. */
-  | 'blocked_popup'
   /** The gateway's `verify_url` is not one that may be opened (see `checkVerifyUrl`). */
   | 'unsafe_verify_url';
-
-export type TokenCancelReason = 'user' | 'unmounted';
 
 /** `frictionless`: saved at once; `verified`: saved after 3-D Secure. */
 export type TokenSuccessReason = 'frictionless' | 'verified';
 
 interface Verification {
   token: string;
-  verifyUuid: string;
+  /** Absent when the gateway sent none: the token is then checked alone. */
+  verifyUuid?: string;
   card?: CardSummary;
 }
 
 export type TokenLifecycleState =
   | { status: 'idle' }
   | { status: 'creating'; card?: CardSummary }
-  /** Open `verifyUrl` (popup, iframe or redirect), then send `verification_opened`. */
-  | ({ status: 'requires_verification'; verifyUrl: string } & Verification)
-  /** The challenge is open; `poll_result`s are taken here too (a background check may finish first). */
+  /**
+   * Open `verifyUrl` (popup, iframe or redirect), then send `verification_opened`. `popupBlocked`:
+   * the browser blocked the popup; offer a button that opens it from a click.
+   */
+  | ({ status: 'requires_verification'; verifyUrl: string; popupBlocked?: true } & Verification)
+  /** The challenge is open; the token is checked meanwhile (a background check may finish first). */
   | ({ status: 'verifying'; verifyUrl: string } & Verification)
-  /** Check the token after `nextPollDelay(attempt)`; `attempt` counts the checks already made. */
+  /** The cardholder is back (or there is no challenge to open): the token is checked until final. */
+  | ({ status: 'polling' } & Verification)
   | {
-      status: 'polling';
-      attempt: number;
+      status: 'success';
+      reason: TokenSuccessReason;
       token: string;
-      /** Absent only for a pending token the gateway gave no verify uuid. */
-      verifyUuid?: string;
       card?: CardSummary;
+      /** The saved token as the gateway last returned it. */
+      result: SavedCard;
     }
-  | { status: 'success'; reason: TokenSuccessReason; token: string; card?: CardSummary }
   | {
       status: 'failed';
       reason: TokenFailureReason;
@@ -76,9 +77,11 @@ export type TokenLifecycleState =
       /** The gateway's code and message of a failed token (`declined`, `verification_failed`). */
       errorCode?: string;
       errorMessage?: string;
+      /** The failed token as the gateway returned it (`declined`, `verification_failed`). */
+      result?: SavedCard;
     }
-  | { status: 'cancelled'; reason: TokenCancelReason; token?: string; card?: CardSummary }
-  | { status: 'timed_out'; reason: 'timeout'; token?: string; card?: CardSummary };
+  | { status: 'cancelled'; token?: string; card?: CardSummary }
+  | { status: 'timed_out'; token?: string; card?: CardSummary };
 
 export type TokenLifecycleStatus = TokenLifecycleState['status'];
 
@@ -89,11 +92,14 @@ export type TokenLifecycleEvent =
   | { type: 'created'; token: SavedCard }
   /** The create call failed. */
   | { type: 'create_failed'; error: unknown }
-  /** Resume a verification kept across a full-page redirect (`readPendingVerification`). */
-  | { type: 'resume'; token: string; verifyUuid: string; card?: CardSummary }
+  /** Check a known token: a verification kept across a full-page redirect, or `watch(token)`. */
+  | { type: 'resume'; token: string; verifyUuid?: string; card?: CardSummary }
   /** The popup, iframe or redirect to `verifyUrl` was opened. */
   | { type: 'verification_opened' }
-  /** The verify URL could not be opened. */
+  /**
+   * The verify URL could not be opened: `unsafe_verify_url` fails the flow; `blocked_popup` keeps
+   * it waiting with `popupBlocked` (the cardholder can still open it from a click).
+   */
   | { type: 'verification_blocked'; reason: 'blocked_popup' | 'unsafe_verify_url' }
   /**
    * The cardholder came back (return-page message, redirect, or the popup was closed). `outcome`
@@ -102,12 +108,9 @@ export type TokenLifecycleEvent =
   | { type: 'verification_returned'; outcome?: 'success' | 'failed' | 'unknown' }
   /** A check call answered with this token. */
   | { type: 'poll_result'; token: SavedCard }
-  /**
-   * A check call failed. Retryable errors (`isRetryableError`, or `retryable: true`) keep polling;
-   * others end the flow with `check_error`.
-   */
-  | { type: 'poll_error'; error: unknown; retryable?: boolean }
-  | { type: 'cancel'; reason?: TokenCancelReason }
+  /** A check call failed. Retryable errors (`isRetryableError`) change nothing; others fail. */
+  | { type: 'poll_error'; error: unknown }
+  | { type: 'cancel' }
   /** The overall timeout (`TOKEN_LIFECYCLE_DEFAULTS.timeoutMs`) passed. */
   | { type: 'timeout' }
   | { type: 'reset' };
@@ -129,10 +132,15 @@ function withCard<T extends object>(value: T, card: CardSummary | undefined): T 
   return card === undefined ? value : { ...value, card };
 }
 
+function withVerifyUuid<T extends object>(value: T, verifyUuid: string | undefined): T {
+  return verifyUuid === undefined ? value : { ...value, verifyUuid };
+}
+
 function tokenFailure(card: SavedCard) {
   return {
     ...(card.errorCode === undefined ? {} : { errorCode: card.errorCode }),
     ...(card.errorMessage === undefined ? {} : { errorMessage: card.errorMessage }),
+    result: card,
   };
 }
 
@@ -149,43 +157,39 @@ function afterCreate(token: SavedCard, submitted: CardSummary | undefined): Toke
   const card = token.last4 === null ? submitted : summaryOf(token);
   switch (token.state) {
     case 'success':
-      return withCard({ status: 'success', reason: 'frictionless', token: token.token }, card);
+      return withCard(
+        { status: 'success', reason: 'frictionless', token: token.token, result: token },
+        card,
+      );
     case 'failed':
       return withCard(
         { status: 'failed', reason: 'declined', token: token.token, ...tokenFailure(token) },
         card,
       );
     default: {
-      // Pending (or a state this library does not know yet): the check call will tell.
-      if (token.verifyUuid !== undefined && token.verifyUrl !== undefined) {
-        return withCard(
-          {
-            status: 'requires_verification',
-            token: token.token,
-            verifyUuid: token.verifyUuid,
-            verifyUrl: token.verifyUrl,
-          },
-          card,
-        );
-      }
-      return withCard(
-        {
-          status: 'polling',
-          attempt: 0,
-          token: token.token,
-          ...(token.verifyUuid === undefined ? {} : { verifyUuid: token.verifyUuid }),
-        },
-        card,
-      );
+      // Pending (or a state this library does not know yet): the check call will tell. With a
+      // verify URL the cardholder must open it; without one there is nothing to open, only to check.
+      const base =
+        token.verifyUrl === undefined
+          ? { status: 'polling' as const, token: token.token }
+          : {
+              status: 'requires_verification' as const,
+              token: token.token,
+              verifyUrl: token.verifyUrl,
+            };
+      return withCard(withVerifyUuid(base, token.verifyUuid), card);
     }
   }
 }
 
 function afterCheck(state: TokenLifecycleState, token: SavedCard): TokenLifecycleState {
   // A flow resumed after a redirect knows no card yet: the checked token says brand and last four.
-  const card = cardOf(state) ?? { brand: token.brand, last4: token.last4 };
+  const card = cardOf(state) ?? summaryOf(token);
   if (token.state === 'success') {
-    return withCard({ status: 'success', reason: 'verified', token: token.token }, card);
+    return withCard(
+      { status: 'success', reason: 'verified', token: token.token, result: token },
+      card,
+    );
   }
   if (token.state === 'failed') {
     return withCard(
@@ -198,7 +202,7 @@ function afterCheck(state: TokenLifecycleState, token: SavedCard): TokenLifecycl
       card,
     );
   }
-  return state.status === 'polling' ? { ...state, attempt: state.attempt + 1 } : state;
+  return state;
 }
 
 /**
@@ -208,12 +212,12 @@ function afterCheck(state: TokenLifecycleState, token: SavedCard): TokenLifecycl
  * - `submit` and `resume` only start from `idle`; `created` and `create_failed` only apply while
  *   `creating` (a late answer after a cancel is dropped);
  * - `poll_result` applies in `polling` and `verifying`, and only for the state's own token;
- *   a pending result while `verifying` changes nothing (the challenge is still open);
- * - `poll_error` applies in `polling` only;
+ *   a pending result changes nothing;
+ * - `poll_error` applies in `polling` only, and only when it is not retryable;
  * - `verification_opened` and `verification_blocked` apply in `requires_verification`;
  *   `verification_returned` in `requires_verification` and `verifying`;
  * - `cancel` applies in every non-terminal state but `idle`, `timeout` in `requires_verification`,
- *   `verifying` and `polling` (the create call has its own timeout).
+ *   `verifying` and `polling` (the create call has the client's own timeout).
  */
 export function transitionTokenLifecycle(
   state: TokenLifecycleState,
@@ -231,7 +235,7 @@ export function transitionTokenLifecycle(
     case 'resume':
       return state.status === 'idle'
         ? withCard(
-            { status: 'polling', attempt: 0, token: event.token, verifyUuid: event.verifyUuid },
+            withVerifyUuid({ status: 'polling', token: event.token }, event.verifyUuid),
             event.card,
           )
         : state;
@@ -241,16 +245,21 @@ export function transitionTokenLifecycle(
       return state.status === 'creating'
         ? withCard({ status: 'failed', reason: 'create_error', error: event.error }, state.card)
         : state;
-    case 'verification_opened':
-      return state.status === 'requires_verification' ? { ...state, status: 'verifying' } : state;
+    case 'verification_opened': {
+      if (state.status !== 'requires_verification') return state;
+      const { popupBlocked: _blocked, ...rest } = state;
+      return { ...rest, status: 'verifying' };
+    }
     case 'verification_blocked':
-      return state.status === 'requires_verification'
-        ? withCard({ status: 'failed', reason: event.reason, token: state.token }, state.card)
-        : state;
+      if (state.status !== 'requires_verification') return state;
+      if (event.reason === 'blocked_popup') {
+        return state.popupBlocked ? state : { ...state, popupBlocked: true };
+      }
+      return withCard({ status: 'failed', reason: event.reason, token: state.token }, state.card);
     case 'verification_returned':
       return state.status === 'requires_verification' || state.status === 'verifying'
         ? withCard(
-            { status: 'polling', attempt: 0, token: state.token, verifyUuid: state.verifyUuid },
+            withVerifyUuid({ status: 'polling', token: state.token }, state.verifyUuid),
             state.card,
           )
         : state;
@@ -258,25 +267,17 @@ export function transitionTokenLifecycle(
       if (state.status !== 'polling' && state.status !== 'verifying') return state;
       if (event.token.token !== state.token) return state;
       return afterCheck(state, event.token);
-    case 'poll_error': {
-      if (state.status !== 'polling') return state;
-      const retryable = event.retryable ?? isRetryableError(event.error);
-      return retryable
-        ? { ...state, attempt: state.attempt + 1 }
-        : withCard(
-            { status: 'failed', reason: 'check_error', token: state.token, error: event.error },
-            state.card,
-          );
-    }
+    case 'poll_error':
+      if (state.status !== 'polling' || isRetryableError(event.error)) return state;
+      return withCard(
+        { status: 'failed', reason: 'check_error', token: state.token, error: event.error },
+        state.card,
+      );
     case 'cancel': {
       if (state.status === 'idle') return state;
       const token = tokenOf(state);
       return withCard(
-        {
-          status: 'cancelled',
-          reason: event.reason ?? 'user',
-          ...(token === undefined ? {} : { token }),
-        },
+        { status: 'cancelled', ...(token === undefined ? {} : { token }) },
         cardOf(state),
       );
     }
@@ -284,20 +285,31 @@ export function transitionTokenLifecycle(
       return state.status === 'requires_verification' ||
         state.status === 'verifying' ||
         state.status === 'polling'
-        ? withCard({ status: 'timed_out', reason: 'timeout', token: state.token }, state.card)
+        ? withCard({ status: 'timed_out', token: state.token }, state.card)
         : state;
   }
 }
 
 /**
- * Timing defaults for driving the lifecycle.
+ * Timing defaults of `AddCardObserver`. This is the one place the clocks are described.
  *
- * Wonder's iOS SDK checks every 1 s, at most 20 times / 30 s, *after* its web view returns. Here
- * the clock starts when verification is required (`requires_verification`, or `resume`) and covers
- * the cardholder's time on the challenge too (waiting for an SMS code, typing it), so the overall
- * timeout is four times longer: 120 s. Polling backs off from 1 s by ×1.5 up to 5 s, which makes
- * at most 26 checks in 120 s (a 1 s interval would make 120) and is gentle on a merchant's proxy
- * when a tab is left open. Integrators can change all three.
+ * **The timeout clock** starts once, when there is a token to wait for: the create call answered
+ * with a pending token (`requires_verification`, or `polling` when there is no challenge to open),
+ * or `resume()` / `watch()` started checking a known token. It runs on the wall clock and is
+ * neither paused while the tab is hidden nor restarted when the challenge opens or the cardholder
+ * comes back; when `timeoutMs` has passed in any of `requires_verification`, `verifying` or
+ * `polling`, the flow ends in `timed_out`. The create call itself is bounded by the
+ * `GatewayClient`'s own `timeoutMs`.
+ *
+ * Wonder's iOS SDK checks every 1 s, at most 20 times / 30 s, *after* its web view returns. This
+ * clock also covers the cardholder's time on the challenge (waiting for an SMS code, typing it), so
+ * it is four times longer: 120 s.
+ *
+ * **Polling** runs in `verifying` and `polling`: one check at once, then after
+ * `nextPollDelay(0)`, `nextPollDelay(1)`… (1 s × 1.5 up to 5 s: at most about 27 checks in 120 s,
+ * gentle on a merchant's proxy when a tab is left open). `verificationReturned()` checks at once
+ * and starts the backoff again. While the tab is hidden no check is started; one that fell due is
+ * made as soon as the tab is shown. Integrators can change all four numbers.
  */
 export const TOKEN_LIFECYCLE_DEFAULTS = {
   pollInitialMs: 1000,
@@ -316,7 +328,7 @@ export interface PollDelayOptions {
 }
 
 /**
- * How long to wait before check number `attempt` (0-based, `state.attempt` while polling):
+ * How long to wait after check number `attempt` (0-based) before the next one:
  * `initialMs × factor^attempt`, capped at `maxMs`. Defaults: 1 000, 1 500, 2 250, 3 375, 5 000, 5 000… ms.
  */
 export function nextPollDelay(attempt: number, options: PollDelayOptions = {}): number {

@@ -360,6 +360,22 @@ describe('POST …/payment_tokens/check and the challenge decision', () => {
     );
   });
 
+  it('a pending token without a verify uuid is checked with the token alone', async () => {
+    const pending = db.addToken(demo, {
+      number: '4000000000003220',
+      state: 'pending',
+      verify_uuid: null,
+      verify_url: null,
+    });
+    expect((await check({ token: pending.token })).body.data?.payment_token).toMatchObject({
+      token: pending.token,
+      state: 'pending',
+    });
+    db.updateToken(demo, pending.token, { state: 'success' });
+    expect((await check({ token: pending.token })).body.data?.payment_token.state).toBe('success');
+    expectError(await check({ token: pending.token, verify_uuid: 'x' }), 'tokenNotFound');
+  });
+
   it.each([
     ['an unknown token', { token: 'nope', verify_uuid: 'x' }, 'tokenNotFound'],
     ['a wrong verify uuid', { token: DEMO_TOKENS.pending, verify_uuid: 'x' }, 'tokenNotFound'],

@@ -325,12 +325,15 @@ const checkToken: Operation = ({ db, params, body, challenge }) => {
   if (!db.getCustomer(uuid)) return fail(gatewayError('customerNotFound'));
   const input = isRecord(body) ? body.payment_token : undefined;
   if (!isRecord(input)) return fail(gatewayError('invalidParameter', 'payment_token is required.'));
-  for (const field of ['token', 'verify_uuid']) {
-    const read = readString(input, field, 'payment_token', { required: true });
-    if (!read.ok) return fail(read.error);
-  }
-  const stored = db.getToken(uuid, String(input.token));
-  if (!stored || stored.verify_uuid !== input.verify_uuid) {
+  const token = readString(input, 'token', 'payment_token', { required: true });
+  if (!token.ok) return fail(token.error);
+  const stored = db.getToken(uuid, String(token.value));
+  // A token the gateway gave a verify uuid is checked with it; one without is checked alone.
+  const verifyUuid = readString(input, 'verify_uuid', 'payment_token', {
+    required: stored?.verify_uuid != null,
+  });
+  if (!verifyUuid.ok) return fail(verifyUuid.error);
+  if (!stored || (stored.verify_uuid ?? undefined) !== verifyUuid.value) {
     return fail(gatewayError('tokenNotFound', 'No payment token has this token and verify_uuid.'));
   }
   challenge.applyMailbox(db, uuid, stored);

@@ -13,6 +13,8 @@ import {
   usePaymentTokens,
   useSetDefaultPaymentToken,
   useTokenStatus,
+  useVerificationWindow,
+  type VerificationView,
 } from './index.js';
 
 export function useHookTypes() {
@@ -37,6 +39,13 @@ export function useHookTypes() {
   expectTypeOf(flow.state).toEqualTypeOf<TokenLifecycleState>();
   // @ts-expect-error: a card needs its number, expiry and holder name
   flow.submit({ number: '4242424242424242' });
+  expectTypeOf(flow.submit).returns.resolves.toEqualTypeOf<void>();
+  const verification = useVerificationWindow(flow, { mode: 'iframe' });
+  expectTypeOf(verification.view).toEqualTypeOf<VerificationView>();
+  // @ts-expect-error: the verification modes are popup, iframe and redirect
+  useVerificationWindow(flow, { mode: 'tab' });
+  // A token without a verify uuid is checked alone.
+  useTokenStatus('t');
   expectTypeOf(useTokenStatus('t', 'v').status).toEqualTypeOf<
     'idle' | 'polling' | 'success' | 'failed' | 'timed_out' | 'cancelled'
   >();

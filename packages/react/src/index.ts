@@ -17,7 +17,7 @@ export {
 } from './SavedCardsProvider.js';
 export type { SavedCardsContextValue, SavedCardsProviderProps } from './SavedCardsProvider.js';
 export { useAddCard } from './useAddCard.js';
-export type { UseAddCardOptions } from './useAddCard.js';
+export type { UseAddCardOptions, UseAddCardResult } from './useAddCard.js';
 export { useCreatePaymentToken } from './useCreatePaymentToken.js';
 export { useCustomer } from './useCustomer.js';
 export { useDeletePaymentToken } from './useDeletePaymentToken.js';
@@ -27,4 +27,12 @@ export type { UsePaymentTokensOptions } from './usePaymentTokens.js';
 export { useSetDefaultPaymentToken } from './useSetDefaultPaymentToken.js';
 export { useTokenStatus } from './useTokenStatus.js';
 export type { TokenStatus, UseTokenStatusOptions } from './useTokenStatus.js';
+export { useVerificationWindow } from './useVerificationWindow.js';
+export type {
+  UseVerificationWindowOptions,
+  VerificationFrameProps,
+  VerificationMode,
+  VerificationView,
+  VerificationWindow,
+} from './useVerificationWindow.js';
 export { useUpsertCustomer } from './useUpsertCustomer.js';

@@ -1,9 +1,10 @@
 import { type SavedCard, savedCardsKeys } from '@savedcards/core';
-import { DEMO_CUSTOMER, decideChallenge } from '@savedcards/msw';
+import { DEMO_CUSTOMER, decideChallenge, OPENAPI_PREFIX } from '@savedcards/msw';
 import { act, renderHook, waitFor } from '@testing-library/react';
+import { HttpResponse, http } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { countRequests, createWrapper } from '../../../test/render';
-import { db } from '../../../test/server';
+import { db, server, TEST_BASE_URL } from '../../../test/server';
 import { useAddCard, usePaymentTokens, useTokenStatus } from './index.js';
 
 const card = (number: string) => ({
@@ -129,7 +130,7 @@ describe('useAddCard', () => {
     await act(() => result.current.flow.submit(card('4000000000003220')));
     act(() => result.current.flow.verificationOpened());
     act(() => result.current.flow.cancel());
-    expect(result.current.flow.state).toMatchObject({ status: 'cancelled', reason: 'user' });
+    expect(result.current.flow.state).toMatchObject({ status: 'cancelled' });
     const requests = countRequests();
     await new Promise((resolve) => setTimeout(resolve, 150));
     requests.stop();
@@ -204,6 +205,60 @@ describe('useAddCard', () => {
   });
 });
 
+describe('useAddCard: a pending token without a verify uuid (issue 11)', () => {
+  /** The gateway answers the create with a pending token that has neither verify URL nor uuid. */
+  function createPendingWithoutVerifyUuid() {
+    server.use(
+      http.post(
+        `${TEST_BASE_URL}${OPENAPI_PREFIX}/customers/:uuid/payment_tokens`,
+        ({ params }) => {
+          const token = db.addToken(String(params.uuid), {
+            number: '4000000000003220',
+            state: 'pending',
+            verify_uuid: null,
+            verify_url: null,
+          });
+          return HttpResponse.json({
+            error_code: '',
+            error_message: '',
+            data: { payment_token: token },
+          });
+        },
+      ),
+    );
+  }
+
+  it('is checked with the token alone until the gateway says it is saved', async () => {
+    createPendingWithoutVerifyUuid();
+    const { result } = mountFlow();
+    const before = db.listTokens(DEMO_CUSTOMER.uuid).length;
+    const requests = countRequests();
+    await act(() => result.current.flow.submit(card('4000000000003220')));
+    expect(result.current.flow.state.status).toBe('polling');
+    await waitFor(() => expect(requests.count(CHECK)).toBeGreaterThanOrEqual(1), { timeout: 1000 });
+    db.updateToken(DEMO_CUSTOMER.uuid, newToken(before)?.token ?? '', { state: 'success' });
+    await waitFor(
+      () =>
+        expect(result.current.flow.state).toMatchObject({ status: 'success', reason: 'verified' }),
+      { timeout: 1000 },
+    );
+    requests.stop();
+  });
+
+  it('times out when it stays pending, and stops checking', async () => {
+    createPendingWithoutVerifyUuid();
+    const { result } = mountFlow({ ...fast, timeoutMs: 200 });
+    await act(() => result.current.flow.submit(card('4000000000003220')));
+    await waitFor(() => expect(result.current.flow.state.status).toBe('timed_out'), {
+      timeout: 1000,
+    });
+    const requests = countRequests();
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    requests.stop();
+    expect(requests.count(CHECK)).toBe(0);
+  });
+});
+
 describe('useTokenStatus', () => {
   it('does not poll while the tab is hidden, and resumes when it is shown', async () => {
     const before = db.listTokens(DEMO_CUSTOMER.uuid).length;
@@ -231,6 +286,23 @@ describe('useTokenStatus', () => {
     });
     await waitFor(() => expect(requests.count(CHECK)).toBeGreaterThan(1));
     requests.stop();
+  });
+
+  it('checks a token the gateway gave no verify uuid with the token alone', async () => {
+    const pending = db.addToken(DEMO_CUSTOMER.uuid, {
+      number: '4000000000003220',
+      state: 'pending',
+      verify_uuid: null,
+      verify_url: null,
+    });
+    const { Wrapper } = createWrapper();
+    const { result } = renderHook(() => useTokenStatus(pending.token, undefined, fast), {
+      wrapper: Wrapper,
+    });
+    await waitFor(() => expect(result.current.status).toBe('polling'));
+    db.updateToken(DEMO_CUSTOMER.uuid, pending.token, { state: 'success' });
+    await waitFor(() => expect(result.current.status).toBe('success'));
+    expect(result.current.card).toMatchObject({ token: pending.token, state: 'success' });
   });
 
   it('never checks a token in a final state again', async () => {

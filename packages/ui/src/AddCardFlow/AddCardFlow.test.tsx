@@ -1,13 +1,20 @@
 import { THREE_DS_RETURN_MESSAGE_TYPE } from '@savedcards/core';
-import { createGatewayHandlers, DEMO_CUSTOMER, decideChallenge } from '@savedcards/msw';
+import {
+  createGatewayHandlers,
+  DEMO_CUSTOMER,
+  decideChallenge,
+  OPENAPI_PREFIX,
+} from '@savedcards/msw';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { HttpResponse, http } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { countRequests, renderWithProviders } from '../../../../test/render';
 import { db, server, TEST_BASE_URL } from '../../../../test/server';
 import { AddCardFlow } from '../index.js';
 
 const CREATE = /^POST \/customers\/[^/]+\/payment_tokens$/;
+const CHECK = /^POST \/customers\/[^/]+\/payment_tokens\/check$/;
 
 afterEach(() => {
   sessionStorage.clear();
@@ -86,6 +93,7 @@ describe('AddCardFlow', () => {
       window.dispatchEvent(
         new MessageEvent('message', {
           origin: window.location.origin,
+          source: (frame as HTMLIFrameElement).contentWindow,
           data: { type: THREE_DS_RETURN_MESSAGE_TYPE, outcome: 'success' },
         }),
       );
@@ -122,6 +130,88 @@ describe('AddCardFlow', () => {
     for (const [place, text] of Object.entries(places)) {
       expect(text, place).not.toMatch(leak);
     }
+  });
+
+  it('takes the return page’s message only from the frame it opened, on our origin', async () => {
+    const before = db.listTokens(DEMO_CUSTOMER.uuid).length;
+    // One check when the challenge opens, then none for a minute: only the message checks again.
+    renderWithProviders(
+      <AddCardFlow verification="iframe" poll={{ initialMs: 60_000, maxMs: 60_000 }} />,
+    );
+    const { user, form } = await fill('4000000000003220');
+    const requests = countRequests();
+    await user.click(form.getByRole('button', { name: 'Save card' }));
+    const frame = (await screen.findByTitle(
+      '3-D Secure verification with your bank',
+    )) as HTMLIFrameElement;
+    await waitFor(() => expect(requests.count(CHECK)).toBe(1));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    decideChallenge(db, db.listTokens(DEMO_CUSTOMER.uuid)[before]?.verify_uuid ?? '', 'approve');
+    const data = { type: THREE_DS_RETURN_MESSAGE_TYPE, outcome: 'success' };
+    act(() => {
+      window.dispatchEvent(new MessageEvent('message', { origin: window.location.origin, data }));
+      window.dispatchEvent(
+        new MessageEvent('message', {
+          origin: 'https://evil.example',
+          source: frame.contentWindow,
+          data,
+        }),
+      );
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(requests.count(CHECK)).toBe(1);
+    expect(screen.queryByText('Visa ending in 3220 saved.')).toBeNull();
+    act(() => {
+      window.dispatchEvent(
+        new MessageEvent('message', {
+          origin: window.location.origin,
+          source: frame.contentWindow,
+          data,
+        }),
+      );
+    });
+    expect(await screen.findByText('Visa ending in 3220 saved.')).toHaveAttribute('role', 'status');
+    requests.stop();
+    expect(requests.count(CHECK)).toBe(2);
+  });
+
+  it('waits for a pending card that has no challenge to open, checking it until it is saved', async () => {
+    server.use(
+      http.post(
+        `${TEST_BASE_URL}${OPENAPI_PREFIX}/customers/:uuid/payment_tokens`,
+        ({ params }) => {
+          const token = db.addToken(String(params.uuid), {
+            number: '4000000000003220',
+            state: 'pending',
+            verify_uuid: null,
+            verify_url: null,
+          });
+          return HttpResponse.json({
+            error_code: '',
+            error_message: '',
+            data: { payment_token: token },
+          });
+        },
+      ),
+    );
+    const before = db.listTokens(DEMO_CUSTOMER.uuid).length;
+    // The blank popup opened in the click is blocked: with nothing to open, that changes nothing.
+    const open = vi.spyOn(window, 'open').mockReturnValue(null);
+    renderWithProviders(
+      <AddCardFlow verification="popup" poll={{ initialMs: 50, factor: 1, maxMs: 50 }} />,
+    );
+    const { user, form, dialog } = await fill('4000000000003220');
+    await user.click(form.getByRole('button', { name: 'Save card' }));
+    expect(await within(dialog).findByRole('status')).toHaveTextContent(
+      'Waiting for your bank to confirm the card…',
+    );
+    expect(within(dialog).getByRole('button', { name: 'Cancel' })).toBeInTheDocument();
+    db.updateToken(DEMO_CUSTOMER.uuid, db.listTokens(DEMO_CUSTOMER.uuid)[before]?.token ?? '', {
+      state: 'success',
+    });
+    expect(await screen.findByText('Visa ending in 3220 saved.')).toHaveAttribute('role', 'status');
+    expect(screen.queryByText('Your browser blocked the verification window.')).toBeNull();
+    open.mockRestore();
   });
 
   it('refuses a verify URL that is not https, and opens nothing', async () => {

@@ -1,12 +1,18 @@
-import { checkVerifyUrl, type NewCardInput, readThreeDSReturnEvent } from '@savedcards/core';
-import { type UseAddCardOptions, useAddCard, usePaymentTokens } from '@savedcards/react';
+import type { AddCardFinished, NewCardInput } from '@savedcards/core';
+import {
+  type UseAddCardOptions,
+  useAddCard,
+  usePaymentTokens,
+  useVerificationWindow,
+  type VerificationMode,
+} from '@savedcards/react';
 import { Dialog } from 'radix-ui';
-import { type ReactElement, useEffect, useRef, useState } from 'react';
+import { type ReactElement, useEffect, useState } from 'react';
 import { Announcements, useAnnouncer } from '../Announcements.js';
 import { MessagesContext, type SavedCardsMessages, useMessages } from '../messages.js';
 import { CardForm } from './CardForm.js';
 
-export type VerificationMode = 'popup' | 'iframe' | 'redirect';
+export type { VerificationMode } from '@savedcards/react';
 
 export interface AddCardFlowProps extends UseAddCardOptions {
   /**
@@ -31,11 +37,12 @@ export interface AddCardFlowProps extends UseAddCardOptions {
 }
 
 const ACTIVE = new Set(['creating', 'requires_verification', 'verifying', 'polling']);
-const POPUP_FEATURES = 'popup,width=480,height=720';
 
 /**
  * Add a card: a trigger and a dialog with the card form, then 3-D Secure. Every end is announced:
  * saved, declined, timed out or cancelled. The form is cleared after success, cancel and unmount.
+ * The flow is `useAddCard` and the challenge window `useVerificationWindow`; this component only
+ * renders them.
  * @selector [data-slot="saved-card-dialog"][data-variant="add-card"]
  */
 export function AddCardFlow({
@@ -48,114 +55,50 @@ export function AddCardFlow({
   ...flowOptions
 }: AddCardFlowProps) {
   const messages = useMessages(overrides);
-  const flow = useAddCard(flowOptions);
-  const { state, verificationOpened, verificationBlocked, verificationReturned } = flow;
-  const { rememberForRedirect, reset, cancel } = flow;
-  const { data: savedCards } = usePaymentTokens();
   const announcer = useAnnouncer();
   const [open, setOpen] = useState(false);
   const [formKey, setFormKey] = useState(0);
-  const [popupBlocked, setPopupBlocked] = useState(false);
-  const popup = useRef<Window | null>(null);
-  const active = ACTIVE.has(state.status);
-
-  const closePopup = () => {
-    popup.current?.close();
-    popup.current = null;
-  };
   const clearForm = () => setFormKey((key) => key + 1);
 
-  function submit(card: NewCardInput, options: { setAsDefault: boolean }) {
-    if (verification === 'popup') {
-      // Opened now, inside the click, so the browser allows it; filled once the bank's URL is known.
-      popup.current = window.open('', 'savedcards-3ds', POPUP_FEATURES);
-      if (popup.current) {
-        popup.current.document.title = messages.verificationFrameTitle;
-        popup.current.document.body.textContent = messages.verifying;
-      }
-    }
-    setPopupBlocked(false);
-    void flow.submit(card, options);
-  }
-
-  // The token needs 3-D Secure: open its verify URL, if it is one that may be opened. Runs once per
-  // state change (opening twice would navigate twice); the props are read as they are then.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on the state change on purpose
-  useEffect(() => {
-    if (state.status !== 'requires_verification') {
-      return;
-    }
-    const checked = checkVerifyUrl(state.verifyUrl, { allowedOrigins: allowedVerifyOrigins });
-    if (!checked.ok) {
-      closePopup();
-      verificationBlocked('unsafe_verify_url');
-    } else if (verification === 'redirect') {
-      rememberForRedirect();
-      verificationOpened();
-      window.location.assign(checked.url);
-    } else if (verification === 'iframe') {
-      verificationOpened();
-    } else if (popup.current && !popup.current.closed) {
-      popup.current.location.replace(checked.url);
-      verificationOpened();
-    } else {
-      setPopupBlocked(true);
-    }
-  }, [state]);
-
-  // The return page reports back (popup or iframe), or the popup is closed.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: closePopup only touches a ref
-  useEffect(() => {
-    if (state.status !== 'verifying' && state.status !== 'polling') {
-      return;
-    }
-    const onMessage = (event: MessageEvent) => {
-      const outcome = readThreeDSReturnEvent(event, { origin: window.location.origin });
-      if (outcome) {
-        closePopup();
-        verificationReturned(outcome);
-      }
-    };
-    window.addEventListener('message', onMessage);
-    const watch = setInterval(() => {
-      if (popup.current?.closed) {
-        popup.current = null;
-        verificationReturned('unknown');
-      }
-    }, 500);
-    return () => {
-      window.removeEventListener('message', onMessage);
-      clearInterval(watch);
-    };
-  }, [state.status, verificationReturned]);
-
-  // Ends: announce, clear what was typed, and close or keep the dialog. Once per state change.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on the state change on purpose
-  useEffect(() => {
-    const card =
-      'card' in state && state.card ? state.card : { brand: 'unknown' as const, last4: null };
+  // Ends: announce, clear what was typed, and close or keep the dialog.
+  const onFinished = (state: AddCardFinished) => {
     if (state.status === 'success') {
-      closePopup();
-      announcer.announce(messages.cardAdded(card));
+      announcer.announce(messages.cardAdded(state.card ?? { brand: 'unknown', last4: null }));
       setOpen(false);
       clearForm();
       onSuccess?.(state.token);
-      reset();
+      flow.reset();
     } else if (state.status === 'cancelled') {
-      closePopup();
       announcer.announce(messages.addCancelled);
       setOpen(false);
       clearForm();
-      reset();
-    } else if (state.status === 'failed' || state.status === 'timed_out') {
-      closePopup();
-      if (state.status === 'timed_out' || state.reason !== 'create_error') {
-        clearForm();
-      }
-    } else if (state.status === 'verifying' || state.status === 'polling') {
-      setOpen(true); // also after a full-page redirect came back
+      flow.reset();
+    } else if (state.status === 'timed_out' || state.reason !== 'create_error') {
+      clearForm(); // a create error keeps what was typed, to fix and send again
     }
-  }, [state]);
+    flowOptions.onFinished?.(state);
+  };
+  const flow = useAddCard({ ...flowOptions, onFinished });
+  const { state, cancel } = flow;
+  const window3ds = useVerificationWindow(flow, {
+    mode: verification,
+    allowedVerifyOrigins,
+    title: messages.verificationFrameTitle,
+    placeholder: messages.verifying,
+  });
+  const { data: savedCards } = usePaymentTokens();
+  const active = ACTIVE.has(state.status);
+
+  // A verification in progress shows the dialog, also after a full-page redirect came back.
+  const waiting = state.status === 'verifying' || state.status === 'polling';
+  useEffect(() => {
+    if (waiting) setOpen(true);
+  }, [waiting]);
+
+  function submit(card: NewCardInput, options: { setAsDefault: boolean }) {
+    window3ds.prepare(); // a popup opens now, inside the click, so the browser allows it
+    void flow.submit(card, options);
+  }
 
   let failure = '';
   if (state.status === 'failed') {
@@ -163,7 +106,7 @@ export function AddCardFlow({
   } else if (state.status === 'timed_out') {
     failure = messages.addTimedOut;
   }
-  const verifyUrl = 'verifyUrl' in state ? state.verifyUrl : undefined;
+  const { view, frameProps } = window3ds;
 
   return (
     <MessagesContext.Provider value={messages}>
@@ -206,35 +149,24 @@ export function AddCardFlow({
             state.status === 'polling' ? (
               <div data-slot="add-card-verification">
                 <p role="status" data-slot="saved-card-status">
-                  {verification === 'redirect'
+                  {view === 'redirect'
                     ? messages.redirecting
-                    : verification === 'popup' && !popupBlocked && state.status !== 'polling'
+                    : view === 'popup' ||
+                        (verification === 'popup' &&
+                          view === 'none' &&
+                          state.status === 'requires_verification')
                       ? messages.verifyInPopup
                       : messages.verifying}
                 </p>
-                {verification === 'iframe' &&
-                verifyUrl &&
-                state.status !== 'requires_verification' ? (
-                  <iframe
-                    data-slot="add-card-frame"
-                    title={messages.verificationFrameTitle}
-                    src={verifyUrl}
-                  />
-                ) : null}
-                {verification === 'popup' && popupBlocked && verifyUrl ? (
+                {frameProps ? <iframe data-slot="add-card-frame" {...frameProps} /> : null}
+                {view === 'blocked' ? (
                   <>
                     <p>{messages.popupBlocked}</p>
                     <button
                       type="button"
                       data-slot="button"
                       data-variant="primary"
-                      onClick={() => {
-                        popup.current = window.open(verifyUrl, 'savedcards-3ds', POPUP_FEATURES);
-                        if (popup.current) {
-                          setPopupBlocked(false);
-                          verificationOpened();
-                        }
-                      }}
+                      onClick={window3ds.openPopup}
                     >
                       {messages.openVerification}
                     </button>

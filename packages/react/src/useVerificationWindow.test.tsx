@@ -1,0 +1,101 @@
+import { act, renderHook, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createWrapper } from '../../../test/render';
+import { useAddCard, useVerificationWindow, type VerificationMode } from './index.js';
+
+const card = {
+  number: '4000000000003220',
+  expMonth: '04',
+  expYear: '2031',
+  holderName: 'Tai Man Chan',
+  cvc: '737',
+};
+
+/** What `window.open` hands back, as far as the hook uses it. */
+function fakePopup() {
+  return {
+    closed: false,
+    close: vi.fn(function (this: { closed: boolean }) {
+      this.closed = true;
+    }),
+    location: { replace: vi.fn() },
+    document: { title: '', body: { textContent: '' } },
+  };
+}
+
+function mount(mode: VerificationMode) {
+  const { Wrapper } = createWrapper();
+  return renderHook(
+    () => {
+      const flow = useAddCard({ poll: { initialMs: 20, factor: 1, maxMs: 20 } });
+      return { flow, window3ds: useVerificationWindow(flow, { mode, title: '3-D Secure' }) };
+    },
+    { wrapper: Wrapper },
+  );
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('useVerificationWindow', () => {
+  it('popup: opens a blank window in the click, then sends it to the bank; a closed popup means the cardholder is back', async () => {
+    const popup = fakePopup();
+    const open = vi.spyOn(window, 'open').mockReturnValue(popup as unknown as Window);
+    const { result } = mount('popup');
+    await act(async () => {
+      result.current.window3ds.prepare();
+      await result.current.flow.submit(card);
+    });
+    expect(open).toHaveBeenCalledWith('', 'savedcards-3ds', expect.any(String));
+    expect(popup.document.title).toBe('3-D Secure');
+    await waitFor(() => expect(result.current.flow.state.status).toBe('verifying'));
+    expect(popup.location.replace).toHaveBeenCalledWith(expect.stringMatching(/^https:/));
+    expect(result.current.window3ds.view).toBe('popup');
+    popup.closed = true;
+    await waitFor(() => expect(result.current.flow.state.status).toBe('polling'), {
+      timeout: 2000,
+    });
+    expect(result.current.window3ds.view).toBe('none');
+  });
+
+  it('popup blocked: waits with view "blocked" until openPopup() opens it from a click', async () => {
+    const open = vi.spyOn(window, 'open').mockReturnValue(null);
+    const { result } = mount('popup');
+    await act(async () => {
+      result.current.window3ds.prepare();
+      await result.current.flow.submit(card);
+    });
+    await waitFor(() => expect(result.current.window3ds.view).toBe('blocked'));
+    expect(result.current.flow.state).toMatchObject({
+      status: 'requires_verification',
+      popupBlocked: true,
+    });
+    const popup = fakePopup();
+    open.mockReturnValue(popup as unknown as Window);
+    act(() => result.current.window3ds.openPopup());
+    expect(open).toHaveBeenLastCalledWith(
+      expect.stringMatching(/^https:/),
+      'savedcards-3ds',
+      expect.any(String),
+    );
+    expect(result.current.flow.state.status).toBe('verifying');
+    act(() => result.current.flow.cancel());
+    await waitFor(() => expect(popup.close).toHaveBeenCalled());
+  });
+
+  it('iframe: gives the frame its src and title once the challenge is open', async () => {
+    const open = vi.spyOn(window, 'open');
+    const { result } = mount('iframe');
+    await act(async () => {
+      result.current.window3ds.prepare();
+      await result.current.flow.submit(card);
+    });
+    await waitFor(() => expect(result.current.window3ds.view).toBe('frame'));
+    expect(result.current.window3ds.frameProps).toMatchObject({
+      src: expect.stringMatching(/^https:/),
+      title: '3-D Secure',
+    });
+    expect(open).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,178 @@
+import { checkVerifyUrl, readThreeDSReturnEvent } from '@savedcards/core';
+import { type RefCallback, useCallback, useEffect, useRef, useState } from 'react';
+import type { UseAddCardResult } from './useAddCard.js';
+
+export type VerificationMode = 'popup' | 'iframe' | 'redirect';
+
+export interface UseVerificationWindowOptions {
+  /** Where the cardholder passes 3-D Secure. Default `'popup'`. */
+  mode?: VerificationMode;
+  /** Origins other than `https:` ones whose verify URLs may be opened (development only). */
+  allowedVerifyOrigins?: readonly string[];
+  /** The popup's and the iframe's title (the iframe's accessible name). */
+  title?: string;
+  /** Text shown in the blank popup until the bank's page loads. */
+  placeholder?: string;
+  /** `window.open` features. Default `'popup,width=480,height=720'`. */
+  popupFeatures?: string;
+}
+
+/**
+ * What the UI shows for the challenge:
+ * - `none`: nothing (no challenge, or it is over and the token is being checked);
+ * - `popup`: the challenge is in the popup ("finish in the window that opened");
+ * - `blocked`: the browser blocked the popup; show a button whose click calls `openPopup()`;
+ * - `frame`: render `<iframe {...frameProps} />` (in a labelled dialog);
+ * - `redirect`: the page is leaving for the bank.
+ */
+export type VerificationView = 'none' | 'popup' | 'blocked' | 'frame' | 'redirect';
+
+export interface VerificationFrameProps {
+  src: string;
+  title: string;
+  ref: RefCallback<HTMLIFrameElement>;
+}
+
+export interface VerificationWindow {
+  view: VerificationView;
+  /** Call in the click that submits the card: a popup must open while the click lasts. */
+  prepare: () => void;
+  /** Opens the blocked popup; call it from a click. */
+  openPopup: () => void;
+  /** For `view === 'frame'`. */
+  frameProps: VerificationFrameProps | undefined;
+}
+
+type Flow = Pick<
+  UseAddCardResult,
+  | 'state'
+  | 'verificationOpened'
+  | 'verificationBlocked'
+  | 'verificationReturned'
+  | 'rememberForRedirect'
+>;
+
+const WINDOW_NAME = 'savedcards-3ds';
+const CLOSED_CHECK_MS = 500;
+
+/**
+ * The 3-D Secure window of an add-card flow (`useAddCard()`), rendering no markup. It checks the
+ * verify URL (`checkVerifyUrl` with `allowedVerifyOrigins`) and opens it in a popup (opened blank
+ * by `prepare()` during the Save click, then navigated), an iframe (`frameProps`) or a full-page
+ * redirect (remembered first for `resume()`). It listens for the return page's message, from our
+ * origin and from the window or frame it opened only, notices a closed popup, and tells the flow:
+ * `verificationOpened`, `verificationBlocked`, `verificationReturned`.
+ */
+export function useVerificationWindow(
+  flow: Flow,
+  options: UseVerificationWindowOptions = {},
+): VerificationWindow {
+  const { mode = 'popup', allowedVerifyOrigins, title = '', placeholder = '' } = options;
+  const features = options.popupFeatures ?? 'popup,width=480,height=720';
+  const { state, verificationOpened, verificationReturned } = flow;
+  const popup = useRef<Window | null>(null);
+  const [frame, setFrame] = useState<HTMLIFrameElement | null>(null);
+  const latest = useRef({ flow, mode, allowedVerifyOrigins });
+  latest.current = { flow, mode, allowedVerifyOrigins };
+  const waiting = state.status === 'verifying' || state.status === 'polling';
+  const inFlow = waiting || state.status === 'creating' || state.status === 'requires_verification';
+
+  const prepare = useCallback(() => {
+    if (latest.current.mode !== 'popup') return;
+    // A second click finds the same named window (an empty URL does not navigate it).
+    popup.current = window.open('', WINDOW_NAME, features);
+    try {
+      if (popup.current) {
+        popup.current.document.title = title;
+        popup.current.document.body.textContent = placeholder;
+      }
+    } catch {
+      // A window we cannot write to still works once navigated.
+    }
+  }, [features, title, placeholder]);
+
+  const verifyUrl = 'verifyUrl' in state ? state.verifyUrl : undefined;
+  const openPopup = useCallback(() => {
+    const checked = checkVerifyUrl(verifyUrl, { allowedOrigins: allowedVerifyOrigins });
+    if (!checked.ok) return;
+    popup.current = window.open(checked.url, WINDOW_NAME, features);
+    if (popup.current) verificationOpened();
+  }, [verifyUrl, allowedVerifyOrigins, features, verificationOpened]);
+
+  // The token needs 3-D Secure: open its verify URL, once per state, if it may be opened.
+  useEffect(() => {
+    if (state.status !== 'requires_verification' || state.popupBlocked) return;
+    const { flow: current, mode: how, allowedVerifyOrigins: allowed } = latest.current;
+    const checked = checkVerifyUrl(state.verifyUrl, { allowedOrigins: allowed });
+    if (!checked.ok) {
+      popup.current?.close();
+      popup.current = null;
+      current.verificationBlocked('unsafe_verify_url');
+    } else if (how === 'redirect') {
+      current.rememberForRedirect();
+      current.verificationOpened();
+      window.location.assign(checked.url);
+    } else if (how === 'iframe') {
+      current.verificationOpened();
+    } else if (popup.current && !popup.current.closed) {
+      popup.current.location.replace(checked.url);
+      current.verificationOpened();
+    } else {
+      current.verificationBlocked('blocked_popup');
+    }
+  }, [state]);
+
+  // The return page reports back (from the window or frame we opened), or the popup is closed.
+  useEffect(() => {
+    if (!waiting) return;
+    const onMessage = (event: MessageEvent) => {
+      const source = mode === 'popup' ? popup.current : frame?.contentWindow;
+      if (!source) return;
+      const outcome = readThreeDSReturnEvent(event, { origin: window.location.origin, source });
+      if (outcome) {
+        popup.current?.close();
+        popup.current = null;
+        verificationReturned(outcome);
+      }
+    };
+    window.addEventListener('message', onMessage);
+    const watch = setInterval(() => {
+      if (popup.current?.closed) {
+        popup.current = null;
+        verificationReturned('unknown');
+      }
+    }, CLOSED_CHECK_MS);
+    return () => {
+      window.removeEventListener('message', onMessage);
+      clearInterval(watch);
+    };
+  }, [waiting, mode, frame, verificationReturned]);
+
+  // The flow ended (or was reset): close the popup.
+  useEffect(() => {
+    if (!inFlow) {
+      popup.current?.close();
+      popup.current = null;
+    }
+  }, [inFlow]);
+  useEffect(() => () => popup.current?.close(), []);
+
+  let view: VerificationView = 'none';
+  if (
+    mode === 'redirect' &&
+    (state.status === 'requires_verification' || state.status === 'verifying')
+  ) {
+    view = 'redirect';
+  } else if (state.status === 'requires_verification' && state.popupBlocked) {
+    view = 'blocked';
+  } else if (state.status === 'verifying') {
+    view = mode === 'iframe' ? 'frame' : 'popup';
+  }
+  return {
+    view,
+    prepare,
+    openPopup,
+    frameProps:
+      view === 'frame' && verifyUrl ? { src: verifyUrl, title, ref: setFrame } : undefined,
+  };
+}
