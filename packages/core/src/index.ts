@@ -95,6 +95,7 @@ export {
   readThreeDSOutcome,
   readThreeDSReturnEvent,
   savePendingVerification,
+  THREE_DS_POPUP_NAME,
   THREE_DS_RETURN_HASH_PARAM,
   THREE_DS_RETURN_MESSAGE_TYPE,
 } from './threeDSReturn.js';
@@ -133,5 +134,6 @@ export type {
   PaymentTokenType,
   SavedCard,
 } from './types.js';
-export { checkVerifyUrl, isAllowedVerifyUrl } from './verifyUrl.js';
+export { WONDER_VERIFY_HOSTS } from '@savedcards/wire';
+export { checkVerifyUrl, DEFAULT_VERIFY_HOSTS, isAllowedVerifyUrl } from './verifyUrl.js';
 export type { VerifyUrlCheck, VerifyUrlOptions, VerifyUrlRefusal } from './verifyUrl.js';

@@ -123,6 +123,15 @@ describe('handleThreeDSReturn', () => {
     expect(win.close).toHaveBeenCalledOnce();
   });
 
+  it('the checkout’s popup (opener cut): does nothing, the checkout reads the URL and closes it', () => {
+    const win = Object.assign(fakeWindow('https://shop.example/3ds/return?ok=1'), {
+      name: 'savedcards-3ds',
+    });
+    expect(handleThreeDSReturn({ window: win })).toEqual({ mode: 'popup', outcome: 'success' });
+    expect(win.openerPost).not.toHaveBeenCalled();
+    expect(win.close).not.toHaveBeenCalled();
+  });
+
   it('iframe: posts to the parent and does not close', () => {
     const win = fakeWindow('https://shop.example/3ds/return?ok=0', { iframe: true });
     expect(handleThreeDSReturn({ window: win, targetOrigin: 'https://app.shop.example' })).toEqual({

@@ -8,6 +8,9 @@ export type ThreeDSOutcome = 'success' | 'failed' | 'unknown';
 
 export const THREE_DS_RETURN_MESSAGE_TYPE = 'savedcards:3ds-return';
 
+/** The name of the 3-D Secure popup the checkout opens (and finds again on a second click). */
+export const THREE_DS_POPUP_NAME = 'savedcards-3ds';
+
 /** The message the return page posts to its opener (popup) or parent (iframe). */
 export interface ThreeDSReturnMessage {
   type: typeof THREE_DS_RETURN_MESSAGE_TYPE;
@@ -82,6 +85,8 @@ export function readThreeDSOutcome(url: string | URL): ThreeDSOutcome {
 /** The parts of `window` the return helper uses (so tests can pass their own). */
 export interface ThreeDSReturnWindow {
   location: { href: string; origin: string };
+  /** The window's name: `THREE_DS_POPUP_NAME` in the popup the checkout opened. */
+  name?: string;
   opener: { postMessage(message: unknown, targetOrigin: string): void; closed?: boolean } | null;
   parent: { postMessage(message: unknown, targetOrigin: string): void } | null;
   close(): void;
@@ -122,6 +127,11 @@ export function handleThreeDSReturn(options: HandleThreeDSReturnOptions = {}): T
   if (parent && parent !== (win as unknown)) {
     parent.postMessage(message, targetOrigin);
     return { mode: 'iframe', outcome };
+  }
+  // The popup's opener is cut before it goes to the bank (so the bank's page cannot navigate the
+  // checkout): the checkout reads this page's URL itself and closes the popup.
+  if (win.name === THREE_DS_POPUP_NAME) {
+    return { mode: 'popup', outcome };
   }
   const opener = win.opener;
   if (opener && opener !== (win as unknown) && !opener.closed) {

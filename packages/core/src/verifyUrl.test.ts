@@ -8,12 +8,33 @@ describe('isAllowedVerifyUrl', () => {
   it.each([
     'https://3ds.wonder.today/challenge/abc',
     'https://gateway-stg.wonder.today/svc/3ds?verify_uuid=1b9d&lang=zh-HK#step',
-    'https://acs.example.com:8443/c',
-    'HTTPS://ACS.EXAMPLE.COM/c',
+    'HTTPS://GATEWAY.WONDER.TODAY/c',
     'https://3ds.savedcards-mock.invalid/challenge/00000000-0000-4000-9000-000000000001',
-    'https://[::1]/x',
-  ])('allows %s', (url) => {
+  ])('allows %s (Wonder’s hosts and the mock’s, by default)', (url) => {
     expect(isAllowedVerifyUrl(url)).toBe(true);
+  });
+
+  it.each([
+    ['https://gateway-stg.wonder.today.evil.example/3ds', 'not-allowed'],
+    ['https://evilwonder.today/3ds', 'not-allowed'],
+    ['https://wonder.today.evil.example/3ds', 'not-allowed'],
+    ['https://acs.example.com:8443/c', 'not-allowed'],
+    ['https://[::1]/x', 'not-allowed'],
+    // A Cyrillic "о" in wonder: the parser gives punycode, which is refused outright.
+    ['https://gateway.w\u043ender.today/3ds', 'idn-host'],
+    ['https://gateway.xn--wnder-4ve.today/3ds', 'idn-host'],
+  ])('refuses the look-alike or foreign host %s by default (%s)', (url, reason) => {
+    expect(checkVerifyUrl(url)).toEqual({ ok: false, reason });
+  });
+
+  it('can be narrowed to one environment, or widened to more hosts', () => {
+    const production = { hosts: ['*.wonder.today'] };
+    expect(isAllowedVerifyUrl('https://3ds.savedcards-mock.invalid/x', production)).toBe(false);
+    expect(isAllowedVerifyUrl('https://gateway.wonder.today/x', production)).toBe(true);
+    const wider = { hosts: ['acs.example.com', '[::1]'] };
+    expect(isAllowedVerifyUrl('https://acs.example.com:8443/c', wider)).toBe(true);
+    expect(isAllowedVerifyUrl('https://[::1]/x', wider)).toBe(true);
+    expect(isAllowedVerifyUrl('https://gateway.wonder.today/x', wider)).toBe(false);
   });
 
   it.each([
@@ -82,7 +103,9 @@ describe('isAllowedVerifyUrl', () => {
   });
 
   it('returns the normalised href to open', () => {
-    expect(checkVerifyUrl('HTTPS://ACS.Example.com:443/a/../c?x=1')).toEqual({
+    expect(
+      checkVerifyUrl('HTTPS://ACS.Example.com:443/a/../c?x=1', { hosts: ['acs.example.com'] }),
+    ).toEqual({
       ok: true,
       url: 'https://acs.example.com/c?x=1',
     });
@@ -125,11 +148,16 @@ describe('isAllowedVerifyUrl', () => {
     );
   });
 
-  it('property: any https web URL without credentials is allowed', () => {
+  it('property: any https web URL without credentials on an allowed host is allowed', () => {
     fc.assert(
       fc.property(fc.webUrl({ validSchemes: ['https'], withQueryParameters: true }), (url) => {
         fc.pre(!/[\s\\]/.test(url) && !new URL(url).username && !new URL(url).password);
-        expect(isAllowedVerifyUrl(url)).toBe(true);
+        const { hostname } = new URL(url);
+        fc.pre(!hostname.split('.').some((label) => label.startsWith('xn--')));
+        expect(isAllowedVerifyUrl(url, { hosts: [hostname] })).toBe(true);
+        expect(isAllowedVerifyUrl(url, { hosts: ['*.wonder.today'] })).toBe(
+          hostname.endsWith('.wonder.today'),
+        );
       }),
       { numRuns: 500 },
     );

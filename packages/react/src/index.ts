@@ -27,7 +27,7 @@ export type { UsePaymentTokensOptions } from './usePaymentTokens.js';
 export { useSetDefaultPaymentToken } from './useSetDefaultPaymentToken.js';
 export { useTokenStatus } from './useTokenStatus.js';
 export type { TokenStatus, UseTokenStatusOptions } from './useTokenStatus.js';
-export { useVerificationWindow } from './useVerificationWindow.js';
+export { useVerificationWindow, VERIFICATION_FRAME_SANDBOX } from './useVerificationWindow.js';
 export type {
   UseVerificationWindowOptions,
   VerificationFrameProps,

@@ -66,12 +66,17 @@ export function paymentTokensQueryOptions(
 export function tokenStatusQueryOptions(
   client: GatewayClient,
   customerUuid: string,
-  { token, verifyUuid, retry }: { token: string; verifyUuid: string } & ReadOptions,
+  { token, verifyUuid, retry }: { token: string; verifyUuid?: string } & ReadOptions,
 ) {
   return queryOptions({
     queryKey: savedCardsKeys.tokenStatus(customerUuid, token),
     queryFn: ({ signal }) =>
-      checkPaymentToken(client, customerUuid, { token, verifyUuid }, { signal }),
+      checkPaymentToken(
+        client,
+        customerUuid,
+        verifyUuid === undefined ? { token } : { token, verifyUuid },
+        { signal },
+      ),
     retry: retryPolicy(retry),
     staleTime: 0,
     gcTime: 0,

@@ -13,22 +13,34 @@ const card = {
 
 /** What `window.open` hands back, as far as the hook uses it. */
 function fakePopup() {
-  return {
+  const popup = {
     closed: false,
+    opener: window as Window | null,
+    /** What `opener` was when the popup was sent to the bank. */
+    openerAtNavigation: undefined as Window | null | undefined,
     close: vi.fn(function (this: { closed: boolean }) {
       this.closed = true;
     }),
-    location: { replace: vi.fn() },
+    location: {
+      href: 'about:blank',
+      replace: vi.fn((_url: string) => {
+        popup.openerAtNavigation = popup.opener;
+      }),
+    },
     document: { title: '', body: { textContent: '' } },
   };
+  return popup;
 }
 
-function mount(mode: VerificationMode) {
+function mount(mode: VerificationMode, verifyHosts?: readonly string[]) {
   const { Wrapper } = createWrapper();
   return renderHook(
     () => {
       const flow = useAddCard({ poll: { initialMs: 20, factor: 1, maxMs: 20 } });
-      return { flow, window3ds: useVerificationWindow(flow, { mode, title: '3-D Secure' }) };
+      return {
+        flow,
+        window3ds: useVerificationWindow(flow, { mode, title: '3-D Secure', verifyHosts }),
+      };
     },
     { wrapper: Wrapper },
   );
@@ -51,6 +63,8 @@ describe('useVerificationWindow', () => {
     expect(popup.document.title).toBe('3-D Secure');
     await waitFor(() => expect(result.current.flow.state.status).toBe('verifying'));
     expect(popup.location.replace).toHaveBeenCalledWith(expect.stringMatching(/^https:/));
+    // The opener was cut before the bank's page loaded: it can never navigate the checkout.
+    expect(popup.openerAtNavigation).toBeNull();
     expect(result.current.window3ds.view).toBe('popup');
     popup.closed = true;
     await waitFor(() => expect(result.current.flow.state.status).toBe('polling'), {
@@ -74,11 +88,9 @@ describe('useVerificationWindow', () => {
     const popup = fakePopup();
     open.mockReturnValue(popup as unknown as Window);
     act(() => result.current.window3ds.openPopup());
-    expect(open).toHaveBeenLastCalledWith(
-      expect.stringMatching(/^https:/),
-      'savedcards-3ds',
-      expect.any(String),
-    );
+    expect(open).toHaveBeenLastCalledWith('', 'savedcards-3ds', expect.any(String));
+    expect(popup.location.replace).toHaveBeenCalledWith(expect.stringMatching(/^https:/));
+    expect(popup.openerAtNavigation).toBeNull();
     expect(result.current.flow.state.status).toBe('verifying');
     act(() => result.current.flow.cancel());
     await waitFor(() => expect(popup.close).toHaveBeenCalled());
@@ -95,7 +107,45 @@ describe('useVerificationWindow', () => {
     expect(result.current.window3ds.frameProps).toMatchObject({
       src: expect.stringMatching(/^https:/),
       title: '3-D Secure',
+      referrerPolicy: 'no-referrer',
     });
+    // Sandboxed: scripts, forms and its own storage, but no top navigation and no popups.
+    const sandbox = result.current.window3ds.frameProps?.sandbox.split(' ') ?? [];
+    expect(sandbox).toEqual(expect.arrayContaining(['allow-scripts', 'allow-forms']));
+    expect(sandbox.some((token) => token.startsWith('allow-top-navigation'))).toBe(false);
+    expect(sandbox).not.toContain('allow-popups');
+    expect(open).not.toHaveBeenCalled();
+  });
+
+  it('popup: reads the outcome from the return page once the popup is back on our origin', async () => {
+    const popup = fakePopup();
+    vi.spyOn(window, 'open').mockReturnValue(popup as unknown as Window);
+    const { result } = mount('popup');
+    await act(async () => {
+      result.current.window3ds.prepare();
+      await result.current.flow.submit(card);
+    });
+    await waitFor(() => expect(result.current.flow.state.status).toBe('verifying'));
+    // A bank page elsewhere: nothing happens while its origin is not ours.
+    popup.location.href = 'https://acs.bank.example/challenge';
+    popup.location.href = `${window.location.origin}/mock-3ds/return.html?ok=1`;
+    await waitFor(() => expect(popup.close).toHaveBeenCalled(), { timeout: 2000 });
+    expect(['polling', 'success']).toContain(result.current.flow.state.status);
+  });
+
+  it('refuses a verify URL outside the allowed hosts, without opening anything', async () => {
+    const open = vi.spyOn(window, 'open');
+    const { result } = mount('iframe', ['*.wonder.today']);
+    await act(async () => {
+      await result.current.flow.submit(card);
+    });
+    await waitFor(() =>
+      expect(result.current.flow.state).toMatchObject({
+        status: 'failed',
+        reason: 'unsafe_verify_url',
+      }),
+    );
+    expect(result.current.window3ds.frameProps).toBeUndefined();
     expect(open).not.toHaveBeenCalled();
   });
 });

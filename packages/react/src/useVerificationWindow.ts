@@ -1,4 +1,9 @@
-import { checkVerifyUrl, readThreeDSReturnEvent } from '@savedcards/core';
+import {
+  checkVerifyUrl,
+  readThreeDSOutcome,
+  readThreeDSReturnEvent,
+  THREE_DS_POPUP_NAME,
+} from '@savedcards/core';
 import { type RefCallback, useCallback, useEffect, useRef, useState } from 'react';
 import type { UseAddCardResult } from './useAddCard.js';
 
@@ -9,6 +14,11 @@ export interface UseVerificationWindowOptions {
   mode?: VerificationMode;
   /** Origins other than `https:` ones whose verify URLs may be opened (development only). */
   allowedVerifyOrigins?: readonly string[];
+  /**
+   * Hosts an `https:` verify URL may be on (`checkVerifyUrl`'s `hosts`). Default: Wonder's
+   * (`DEFAULT_VERIFY_HOSTS`); narrow it to one environment with `WONDER_VERIFY_HOSTS.production`.
+   */
+  verifyHosts?: readonly string[];
   /** The popup's and the iframe's title (the iframe's accessible name). */
   title?: string;
   /** Text shown in the blank popup until the bank's page loads. */
@@ -31,7 +41,16 @@ export interface VerificationFrameProps {
   src: string;
   title: string;
   ref: RefCallback<HTMLIFrameElement>;
+  /**
+   * What the bank's page may do: run scripts, submit forms and keep its own storage, but never
+   * navigate the checkout (no `allow-top-navigation`) or open windows.
+   */
+  sandbox: string;
+  referrerPolicy: 'no-referrer';
 }
+
+/** The iframe's sandbox: what real ACS pages need, and nothing that reaches the checkout. */
+export const VERIFICATION_FRAME_SANDBOX = 'allow-scripts allow-forms allow-same-origin';
 
 export interface VerificationWindow {
   view: VerificationView;
@@ -52,7 +71,7 @@ type Flow = Pick<
   | 'rememberForRedirect'
 >;
 
-const WINDOW_NAME = 'savedcards-3ds';
+const WINDOW_NAME = THREE_DS_POPUP_NAME;
 const CLOSED_CHECK_MS = 500;
 
 /**
@@ -67,43 +86,60 @@ export function useVerificationWindow(
   flow: Flow,
   options: UseVerificationWindowOptions = {},
 ): VerificationWindow {
-  const { mode = 'popup', allowedVerifyOrigins, title = '', placeholder = '' } = options;
+  const {
+    mode = 'popup',
+    allowedVerifyOrigins,
+    verifyHosts,
+    title = '',
+    placeholder = '',
+  } = options;
   const features = options.popupFeatures ?? 'popup,width=480,height=720';
   const { state, verificationOpened, verificationReturned } = flow;
   const popup = useRef<Window | null>(null);
   const [frame, setFrame] = useState<HTMLIFrameElement | null>(null);
-  const latest = useRef({ flow, mode, allowedVerifyOrigins });
-  latest.current = { flow, mode, allowedVerifyOrigins };
+  const latest = useRef({ flow, mode, allowedVerifyOrigins, verifyHosts });
+  latest.current = { flow, mode, allowedVerifyOrigins, verifyHosts };
   const waiting = state.status === 'verifying' || state.status === 'polling';
   const inFlow = waiting || state.status === 'creating' || state.status === 'requires_verification';
 
   const prepare = useCallback(() => {
     if (latest.current.mode !== 'popup') return;
     // A second click finds the same named window (an empty URL does not navigate it).
-    popup.current = window.open('', WINDOW_NAME, features);
-    try {
-      if (popup.current) {
-        popup.current.document.title = title;
-        popup.current.document.body.textContent = placeholder;
-      }
-    } catch {
-      // A window we cannot write to still works once navigated.
-    }
+    popup.current = openBlank(features, title, placeholder);
   }, [features, title, placeholder]);
 
   const verifyUrl = 'verifyUrl' in state ? state.verifyUrl : undefined;
   const openPopup = useCallback(() => {
-    const checked = checkVerifyUrl(verifyUrl, { allowedOrigins: allowedVerifyOrigins });
+    const checked = checkVerifyUrl(verifyUrl, {
+      allowedOrigins: allowedVerifyOrigins,
+      hosts: verifyHosts,
+    });
     if (!checked.ok) return;
-    popup.current = window.open(checked.url, WINDOW_NAME, features);
-    if (popup.current) verificationOpened();
-  }, [verifyUrl, allowedVerifyOrigins, features, verificationOpened]);
+    popup.current = openBlank(features, title, placeholder);
+    if (popup.current) {
+      popup.current.location.replace(checked.url);
+      verificationOpened();
+    }
+  }, [
+    verifyUrl,
+    allowedVerifyOrigins,
+    verifyHosts,
+    features,
+    title,
+    placeholder,
+    verificationOpened,
+  ]);
 
   // The token needs 3-D Secure: open its verify URL, once per state, if it may be opened.
   useEffect(() => {
     if (state.status !== 'requires_verification' || state.popupBlocked) return;
-    const { flow: current, mode: how, allowedVerifyOrigins: allowed } = latest.current;
-    const checked = checkVerifyUrl(state.verifyUrl, { allowedOrigins: allowed });
+    const {
+      flow: current,
+      mode: how,
+      allowedVerifyOrigins: allowed,
+      verifyHosts: hosts,
+    } = latest.current;
+    const checked = checkVerifyUrl(state.verifyUrl, { allowedOrigins: allowed, hosts });
     if (!checked.ok) {
       popup.current?.close();
       popup.current = null;
@@ -137,9 +173,20 @@ export function useVerificationWindow(
     };
     window.addEventListener('message', onMessage);
     const watch = setInterval(() => {
-      if (popup.current?.closed) {
+      const opened = popup.current;
+      if (!opened) return;
+      if (opened.closed) {
         popup.current = null;
         verificationReturned('unknown');
+        return;
+      }
+      // The popup has no opener to message (it was cut), so the return page is read here: once the
+      // popup is back on our origin, its URL says how the challenge ended.
+      const returned = sameOriginHref(opened);
+      if (returned) {
+        opened.close();
+        popup.current = null;
+        verificationReturned(readThreeDSOutcome(returned));
       }
     }, CLOSED_CHECK_MS);
     return () => {
@@ -173,6 +220,43 @@ export function useVerificationWindow(
     prepare,
     openPopup,
     frameProps:
-      view === 'frame' && verifyUrl ? { src: verifyUrl, title, ref: setFrame } : undefined,
+      view === 'frame' && verifyUrl
+        ? {
+            src: verifyUrl,
+            title,
+            ref: setFrame,
+            sandbox: VERIFICATION_FRAME_SANDBOX,
+            referrerPolicy: 'no-referrer',
+          }
+        : undefined,
   };
+}
+
+/**
+ * A blank popup of our own, with its opener cut before it goes anywhere: the bank's page can never
+ * reach back and navigate the checkout (`window.opener` is `null` there).
+ */
+function openBlank(features: string, title: string, placeholder: string): Window | null {
+  const opened = window.open('', WINDOW_NAME, features);
+  if (!opened) return null;
+  try {
+    opened.opener = null;
+    opened.document.title = title;
+    opened.document.body.textContent = placeholder;
+  } catch {
+    // A window we cannot write to still works once navigated.
+  }
+  return opened;
+}
+
+/** The popup's URL once it is back on our origin (the return page), else `undefined`. */
+function sameOriginHref(opened: Window): string | undefined {
+  try {
+    const href = opened.location.href;
+    return href && href !== 'about:blank' && new URL(href).origin === window.location.origin
+      ? href
+      : undefined;
+  } catch {
+    return undefined; // still on the bank's origin
+  }
 }

@@ -24,7 +24,7 @@ export {
   customerFieldMaxLength,
 } from './fields.js';
 export type { WireCardField, WireCustomerField } from './fields.js';
-export { cardPaymentMethodValue, INFERRED } from './inferred.js';
+export { cardPaymentMethodValue, INFERRED, WONDER_VERIFY_HOSTS } from './inferred.js';
 export {
   ECHO_PATH,
   GATEWAY_ROUTES,

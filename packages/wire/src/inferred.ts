@@ -44,6 +44,18 @@ export const INFERRED = {
 } as const;
 
 /**
+ * Hosts a `verify_url` may point to, per environment *(inferred)*: Wonder's gateways live on
+ * `wonder.today` (`gateway-stg.` and `gateway.`), so its 3-D Secure pages are taken to be there too;
+ * a verify page may then send the cardholder on to the issuer inside the same window. The mock's
+ * host is on `.invalid`, a top-level domain reserved never to resolve (RFC 2606), so allowing it
+ * costs nothing outside tests. `*.` matches subdomains on a dot boundary only.
+ */
+export const WONDER_VERIFY_HOSTS = {
+  sandbox: ['*.wonder.today', '3ds.savedcards-mock.invalid'],
+  production: ['*.wonder.today'],
+} as const;
+
+/**
  * The `default_payment_method` to send with a new default card. Evidence: Wonder's iOS SDK sends
  * `"credit_card"` with `default_payment_token`; other sources show `"Credit Card"`. So the value
  * keeps the casing family the customer already uses: a title-case value with spaces (`"Alipay"`,

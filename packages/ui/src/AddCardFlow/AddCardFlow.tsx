@@ -26,6 +26,11 @@ export interface AddCardFlowProps extends UseAddCardOptions {
    * `[window.location.origin]` on `http://localhost`. Nothing else but `https:` is ever opened.
    */
   allowedVerifyOrigins?: readonly string[];
+  /**
+   * Hosts an `https:` verify URL may be on. Default: Wonder's (`DEFAULT_VERIFY_HOSTS` from
+   * `@savedcards/core`); pass `WONDER_VERIFY_HOSTS.production` to allow production's only.
+   */
+  verifyHosts?: readonly string[];
   /** Offer "Make this my default card". Default true. */
   offerDefault?: boolean;
   /** Called with the new token once the card is saved (after 3-D Secure if it was needed). */
@@ -48,6 +53,7 @@ const ACTIVE = new Set(['creating', 'requires_verification', 'verifying', 'polli
 export function AddCardFlow({
   verification = 'popup',
   allowedVerifyOrigins,
+  verifyHosts,
   offerDefault = true,
   onSuccess,
   trigger,
@@ -83,6 +89,7 @@ export function AddCardFlow({
   const window3ds = useVerificationWindow(flow, {
     mode: verification,
     allowedVerifyOrigins,
+    verifyHosts,
     title: messages.verificationFrameTitle,
     placeholder: messages.verifying,
   });
