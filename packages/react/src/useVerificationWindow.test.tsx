@@ -126,8 +126,13 @@ describe('useVerificationWindow', () => {
       await result.current.flow.submit(card);
     });
     await waitFor(() => expect(result.current.flow.state.status).toBe('verifying'));
-    // A bank page elsewhere: nothing happens while its origin is not ours.
-    popup.location.href = 'https://acs.bank.example/challenge';
+    // The verify page itself, even on our origin (the mock's bank page), is not the return page.
+    popup.location.href = new URL(
+      popup.location.replace.mock.calls[0]?.[0] ?? '',
+      window.location.href,
+    ).href;
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect(popup.close).not.toHaveBeenCalled();
     popup.location.href = `${window.location.origin}/mock-3ds/return.html?ok=1`;
     await waitFor(() => expect(popup.close).toHaveBeenCalled(), { timeout: 2000 });
     expect(['polling', 'success']).toContain(result.current.flow.state.status);

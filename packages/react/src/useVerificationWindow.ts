@@ -109,6 +109,8 @@ export function useVerificationWindow(
   }, [features, title, placeholder]);
 
   const verifyUrl = 'verifyUrl' in state ? state.verifyUrl : undefined;
+  const verifyUrlRef = useRef(verifyUrl);
+  verifyUrlRef.current = verifyUrl ?? verifyUrlRef.current;
   const openPopup = useCallback(() => {
     const checked = checkVerifyUrl(verifyUrl, {
       allowedOrigins: allowedVerifyOrigins,
@@ -182,7 +184,7 @@ export function useVerificationWindow(
       }
       // The popup has no opener to message (it was cut), so the return page is read here: once the
       // popup is back on our origin, its URL says how the challenge ended.
-      const returned = sameOriginHref(opened);
+      const returned = returnPageHref(opened, verifyUrlRef.current);
       if (returned) {
         opened.close();
         popup.current = null;
@@ -249,13 +251,20 @@ function openBlank(features: string, title: string, placeholder: string): Window
   return opened;
 }
 
-/** The popup's URL once it is back on our origin (the return page), else `undefined`. */
-function sameOriginHref(opened: Window): string | undefined {
+/**
+ * The popup's URL once it is on our origin and no longer on the verify page itself (a mock bank
+ * page can be on our origin too): the return page. Else `undefined`.
+ */
+function returnPageHref(opened: Window, verifyUrl: string | undefined): string | undefined {
   try {
     const href = opened.location.href;
-    return href && href !== 'about:blank' && new URL(href).origin === window.location.origin
-      ? href
-      : undefined;
+    if (!href || href === 'about:blank') return undefined;
+    const page = new URL(href);
+    if (page.origin !== window.location.origin) return undefined;
+    const bank = verifyUrl === undefined ? undefined : new URL(verifyUrl, window.location.href);
+    return bank && bank.origin === page.origin && bank.pathname === page.pathname
+      ? undefined
+      : href;
   } catch {
     return undefined; // still on the bank's origin
   }
