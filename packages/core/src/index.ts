@@ -1,3 +1,4 @@
+export { CARD_BRAND_NAMES, cardBrandName } from './brandNames.js';
 export { isUsableCard, pickInitialCard, selectUsableCards, sortDefaultFirst } from './cards.js';
 export {
   cvcLengths,
