@@ -68,7 +68,11 @@ export type {
 } from './paymentTokenWrites.js';
 export { redactCardData } from './redact.js';
 export { SealedCard, sealCard } from './sealedCard.js';
-export { createRemovalPolicy, pickPromotionCandidate } from './removalPolicy.js';
+export {
+  createRemovalPolicy,
+  pickFocusAfterRemoval,
+  pickPromotionCandidate,
+} from './removalPolicy.js';
 export type {
   CanRemove,
   RemovalContext,

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createRemovalPolicy, pickPromotionCandidate, type SavedCard } from './index.js';
+import {
+  createRemovalPolicy,
+  pickFocusAfterRemoval,
+  pickPromotionCandidate,
+  type SavedCard,
+} from './index.js';
 
 function card(token: string, overrides: Partial<SavedCard> = {}): SavedCard {
   return {
@@ -63,5 +68,20 @@ describe('pickPromotionCandidate', () => {
   it('picks the first other usable card', () => {
     expect(pickPromotionCandidate(visa, [visa, expired, pending, mastercard])).toBe(mastercard);
     expect(pickPromotionCandidate(visa, [visa, expired])).toBeUndefined();
+  });
+});
+
+describe('pickFocusAfterRemoval', () => {
+  const cards = [visa, mastercard, expired];
+
+  it('moves focus to the next card, or the previous one after the last', () => {
+    expect(pickFocusAfterRemoval(visa, cards)).toBe(mastercard);
+    expect(pickFocusAfterRemoval(mastercard, cards)).toBe(expired);
+    expect(pickFocusAfterRemoval(expired, cards)).toBe(mastercard);
+  });
+
+  it('leaves focus to the list when no card is left, or the card is not shown', () => {
+    expect(pickFocusAfterRemoval(visa, [visa])).toBeUndefined();
+    expect(pickFocusAfterRemoval(pending, cards)).toBeUndefined();
   });
 });

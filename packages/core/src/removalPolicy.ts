@@ -54,3 +54,18 @@ export function pickPromotionCandidate(
 ): SavedCard | undefined {
   return cards.find((card) => card.token !== removed.token && isUsable(card));
 }
+
+/**
+ * The card whose row takes focus after `removed`'s row goes: the next card as shown, else the
+ * previous one; `undefined` when no card is left (focus the list itself).
+ */
+export function pickFocusAfterRemoval(
+  removed: SavedCard,
+  cards: readonly SavedCard[],
+): SavedCard | undefined {
+  const index = cards.findIndex((card) => card.token === removed.token);
+  if (index === -1) {
+    return undefined;
+  }
+  return cards[index + 1] ?? cards[index - 1];
+}
