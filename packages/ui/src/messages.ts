@@ -5,6 +5,7 @@ import type {
   RemovalRefusal,
   SavedCard,
 } from '@savedcards/core';
+import type { CardManagementOutcome } from '@savedcards/react';
 import { createContext, createElement, type ReactNode, useContext, useMemo } from 'react';
 import { enMessages } from './locales/en.js';
 
@@ -87,6 +88,63 @@ export interface SavedCardsMessages {
   addFailed: (reason: string, error: unknown, gatewayMessage?: string) => string;
   addTimedOut: string;
   addCancelled: string;
+}
+
+/** A card's status badge. */
+export type CardBadgeVariant = 'default' | 'expiring' | 'expired' | 'pending' | 'failed';
+
+/** The badges a card shows, in order: default, then its token state, then its expiry. */
+export function cardBadges(card: SavedCard): CardBadgeVariant[] {
+  const badges: CardBadgeVariant[] = [];
+  if (card.isDefault) {
+    badges.push('default');
+  }
+  if (card.state === 'pending' || card.state === 'failed') {
+    badges.push(card.state);
+  }
+  if (card.expiry === 'expired' || card.expiry === 'expiring') {
+    badges.push(card.expiry);
+  }
+  return badges;
+}
+
+/** A badge's words. */
+export function badgeText(messages: SavedCardsMessages, variant: CardBadgeVariant): string {
+  const text: Record<CardBadgeVariant, string> = {
+    default: messages.badgeDefault,
+    expiring: messages.badgeExpiring,
+    expired: messages.badgeExpired,
+    pending: messages.badgePending,
+    failed: messages.badgeFailed,
+  };
+  return text[variant];
+}
+
+/** Why the list could not load, worded by the error's kind. */
+export function loadErrorText(messages: SavedCardsMessages, error: unknown): string {
+  return messages.loadError(error);
+}
+
+/** How a card-management outcome is announced: successes politely, failures as alerts. */
+export function describeOutcome(
+  messages: SavedCardsMessages,
+  outcome: CardManagementOutcome,
+): { politeness: 'polite' | 'assertive'; text: string } {
+  switch (outcome.type) {
+    case 'default-changed':
+      return { politeness: 'polite', text: messages.defaultChanged(outcome.card) };
+    case 'removed':
+      return { politeness: 'polite', text: messages.removed(outcome.card) };
+    case 'default-failed':
+      return {
+        politeness: 'assertive',
+        text: messages.setDefaultFailed(outcome.card, outcome.error),
+      };
+    case 'remove-failed':
+      return { politeness: 'assertive', text: messages.removeFailed(outcome.card, outcome.error) };
+    default:
+      return outcome satisfies never;
+  }
 }
 
 export const MessagesContext = createContext<SavedCardsMessages>(enMessages);
