@@ -10,15 +10,17 @@ export { CardBrandMark } from './CardBrandMark.js';
 export type { CardBrandMarkProps } from './CardBrandMark.js';
 export { DefaultMethodPicker } from './DefaultMethodPicker/DefaultMethodPicker.js';
 export type { DefaultMethodPickerProps } from './DefaultMethodPicker/DefaultMethodPicker.js';
-export { zhCNMessages } from './locales/zhCN.js';
-export { zhHKMessages } from './locales/zhHK.js';
+export { composeMessages } from './locales/compose.js';
+export type { ExpiryWords, SavedCardsLocale } from './locales/compose.js';
+export { enLocale } from './locales/en.js';
+export { zhCNLocale, zhCNMessages } from './locales/zhCN.js';
+export { zhHKLocale, zhHKMessages } from './locales/zhHK.js';
 export { formatExpiry, formatExpiryMonth } from './locales/format.js';
 export {
   badgeText,
   cardBadges,
   describeOutcome,
   enMessages,
-  loadErrorText,
   MessagesContext,
   SavedCardsMessagesProvider,
   useMessages,

@@ -4,6 +4,7 @@ import type {
   CardFormField,
   RemovalRefusal,
   SavedCard,
+  TokenFailureReason,
 } from '@savedcards/core';
 import type { CardManagementOutcome } from '@savedcards/react';
 import { createContext, createElement, type ReactNode, useContext, useMemo } from 'react';
@@ -11,7 +12,11 @@ import { enMessages } from './locales/en.js';
 
 export { enMessages } from './locales/en.js';
 
-/** Every string the components show or announce. Override any of them through `messages`. */
+/**
+ * Every string the components show or announce, as they read them. Each language is a
+ * `SavedCardsLocale` (words and templates) made into these by `composeMessages`; override any of
+ * them through `messages`, or compose your own language from a locale.
+ */
 export interface SavedCardsMessages {
   /**
    * The BCP 47 language of these messages ("en", "zh-HK", "zh-CN"): used for `Intl` formatting and
@@ -85,7 +90,8 @@ export interface SavedCardsMessages {
   verificationFrameTitle: string;
   redirecting: string;
   cardAdded: (card: Pick<SavedCard, 'brand' | 'last4'>) => string;
-  addFailed: (reason: string, error: unknown, gatewayMessage?: string) => string;
+  /** Why adding a card failed, by the flow's typed reason and the error of a failed call. */
+  addFailed: (reason: TokenFailureReason, error: unknown, gatewayMessage?: string) => string;
   addTimedOut: string;
   addCancelled: string;
 }
@@ -118,11 +124,6 @@ export function badgeText(messages: SavedCardsMessages, variant: CardBadgeVarian
     failed: messages.badgeFailed,
   };
   return text[variant];
-}
-
-/** Why the list could not load, worded by the error's kind. */
-export function loadErrorText(messages: SavedCardsMessages, error: unknown): string {
-  return messages.loadError(error);
 }
 
 /** How a card-management outcome is announced: successes politely, failures as alerts. */

@@ -2,7 +2,7 @@ import { isGatewayError } from '@savedcards/core';
 import { Slot } from 'radix-ui';
 import { forwardRef, type HTMLAttributes, type ReactNode } from 'react';
 import { cn } from '../cn.js';
-import { loadErrorText, useMessages } from '../messages.js';
+import { useMessages } from '../messages.js';
 
 /* -------------------------------------------------------------------------------------------------
  * States: loading, empty, error
@@ -87,7 +87,7 @@ export const SavedCardListError = forwardRef<HTMLDivElement, SavedCardListErrorP
         className={cn('sc-saved-card-list-error', className)}
         {...props}
       >
-        <p data-slot="saved-card-list-error-message">{loadErrorText(messages, error)}</p>
+        <p data-slot="saved-card-list-error-message">{messages.loadError(error)}</p>
         {requestId ? (
           <p data-slot="saved-card-list-error-reference">{messages.errorReference(requestId)}</p>
         ) : null}
