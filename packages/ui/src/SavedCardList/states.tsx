@@ -102,7 +102,7 @@ export const SavedCardListError = forwardRef<HTMLDivElement, SavedCardListErrorP
 );
 
 /** What `CardListStates` reads of a `usePaymentTokens()` result. */
-export interface CardListQuery {
+interface CardListQuery {
   isPending: boolean;
   isError: boolean;
   isFetching: boolean;
