@@ -72,11 +72,14 @@ export {
   createRemovalPolicy,
   pickFocusAfterRemoval,
   pickPromotionCandidate,
+  planRemoval,
 } from './removalPolicy.js';
 export type {
   CanRemove,
   RemovalContext,
   RemovalDecision,
+  RemovalPlan,
+  RemovalPlanOptions,
   RemovalPolicyOptions,
   RemovalRefusal,
 } from './removalPolicy.js';

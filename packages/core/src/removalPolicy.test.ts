@@ -3,6 +3,7 @@ import {
   createRemovalPolicy,
   pickFocusAfterRemoval,
   pickPromotionCandidate,
+  planRemoval,
   type SavedCard,
 } from './index.js';
 
@@ -83,5 +84,33 @@ describe('pickFocusAfterRemoval', () => {
   it('leaves focus to the list when no card is left, or the card is not shown', () => {
     expect(pickFocusAfterRemoval(visa, [visa])).toBeUndefined();
     expect(pickFocusAfterRemoval(pending, cards)).toBeUndefined();
+  });
+});
+
+describe('planRemoval', () => {
+  const cards = [visa, mastercard, expired];
+
+  it('refuses with the policy’s reason', () => {
+    const canRemove = createRemovalPolicy({ protectDefault: true });
+    expect(planRemoval(visa, { cards, canRemove })).toEqual({ allowed: false, reason: 'default' });
+  });
+
+  it('moves focus on and promotes the next usable card only when asked', () => {
+    const canRemove = createRemovalPolicy();
+    expect(planRemoval(visa, { cards, canRemove })).toEqual({
+      allowed: true,
+      focusAfter: mastercard,
+      promoteTo: undefined,
+    });
+    expect(planRemoval(visa, { cards, canRemove, promoteDefaultOnRemove: true })).toEqual({
+      allowed: true,
+      focusAfter: mastercard,
+      promoteTo: mastercard,
+    });
+    expect(planRemoval(mastercard, { cards, canRemove, promoteDefaultOnRemove: true })).toEqual({
+      allowed: true,
+      focusAfter: expired,
+      promoteTo: undefined,
+    });
   });
 });

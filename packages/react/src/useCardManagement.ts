@@ -2,12 +2,11 @@ import {
   type CanRemove,
   createRemovalPolicy,
   type GatewayError,
-  pickFocusAfterRemoval,
-  pickPromotionCandidate,
+  planRemoval,
   type RemovalRefusal,
   type SavedCard,
 } from '@savedcards/core';
-import { useCallback, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useDeletePaymentToken } from './useDeletePaymentToken.js';
 import { useOnlineStatus } from './useOnlineStatus.js';
 import { useSetDefaultPaymentToken } from './useSetDefaultPaymentToken.js';
@@ -48,6 +47,8 @@ export interface UseCardManagementOptions {
 }
 
 const allowAll = createRemovalPolicy();
+// No layout effect on the server (React 18 warns about one there).
+const useIsomorphicLayoutEffect = typeof document === 'undefined' ? useEffect : useLayoutEffect;
 
 /**
  * Make-default and remove for a list of cards, headless: the optimistic writes, the removal policy
@@ -67,7 +68,7 @@ export function useCardManagement({
   const [focusAfterRemoval, setFocus] = useState<CardManagementFocus | null>(null);
   const [outcomes, setOutcomes] = useState<readonly CardManagementOutcome[]>([]);
   const latest = useRef({ cards, canRemove, promoteDefaultOnRemove, onOutcome, nextId: 1 });
-  useLayoutEffect(() => {
+  useIsomorphicLayoutEffect(() => {
     Object.assign(latest.current, { cards, canRemove, promoteDefaultOnRemove, onOutcome });
   });
 
@@ -91,26 +92,22 @@ export function useCardManagement({
   );
 
   const requestRemove = useCallback((card: SavedCard) => {
-    const decision = latest.current.canRemove(card, { cards: latest.current.cards });
+    const plan = planRemoval(card, latest.current);
     setFocus({ type: 'card', token: card.token });
-    setPendingRemoval({ card, refusal: decision.allowed ? undefined : decision.reason });
+    setPendingRemoval({ card, refusal: plan.allowed ? undefined : plan.reason });
   }, []);
 
   const cancelRemove = useCallback(() => setPendingRemoval(null), []);
 
   const confirmRemove = useCallback(
     (card: SavedCard) => {
-      const { cards: shown, canRemove: policy } = latest.current;
+      const plan = planRemoval(card, latest.current);
       setPendingRemoval(null);
-      if (!policy(card, { cards: shown }).allowed) {
+      if (!plan.allowed) {
         return;
       }
-      const neighbour = pickFocusAfterRemoval(card, shown);
-      setFocus(neighbour ? { type: 'card', token: neighbour.token } : { type: 'list' });
-      const promoteTo =
-        latest.current.promoteDefaultOnRemove && card.isDefault
-          ? pickPromotionCandidate(card, shown)
-          : undefined;
+      const { focusAfter, promoteTo } = plan;
+      setFocus(focusAfter ? { type: 'card', token: focusAfter.token } : { type: 'list' });
       remove.mutateAsync({ token: card.token }).then(
         () => {
           report({ type: 'removed', card });
