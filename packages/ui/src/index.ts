@@ -64,11 +64,14 @@ export {
   SavedCardListEmpty,
   SavedCardListError,
   SavedCardListSkeleton,
+  SavedCardListStates,
 } from './SavedCardList/states.js';
 export type {
   SavedCardListEmptyProps,
   SavedCardListErrorProps,
   SavedCardListSkeletonProps,
+  SavedCardListStatesProps,
+  SavedCardListStatesQuery,
 } from './SavedCardList/states.js';
 export { SavedCardList } from './SavedCardList/SavedCardList.js';
 export type { SavedCardListProps } from './SavedCardList/SavedCardList.js';

@@ -9,7 +9,7 @@ import {
   useMessages,
 } from '../messages.js';
 import { SavedCardListItem, SavedCardListRoot, SavedCardListRow } from '../SavedCardList/parts.js';
-import { CardListStates } from '../SavedCardList/states.js';
+import { SavedCardListStates } from '../SavedCardList/states.js';
 
 export interface DefaultMethodPickerProps extends PaymentTokenFilters {
   /** Called with every outcome (the new default, or a failure); also announced. */
@@ -53,7 +53,7 @@ export function DefaultMethodPicker({
   return (
     <MessagesContext.Provider value={messages}>
       <div data-slot="default-method-picker" lang={messages.locale} className={className}>
-        <CardListStates
+        <SavedCardListStates
           query={query}
           isEmpty={!cards.some(isUsableCard)}
           emptyMessage={messages.noUsableCards}
@@ -74,7 +74,7 @@ export function DefaultMethodPicker({
               <PickerRow key={card.token} card={card} />
             ))}
           </SavedCardListRoot>
-        </CardListStates>
+        </SavedCardListStates>
         {manage.online ? null : <p data-slot="saved-card-offline">{messages.offline}</p>}
         <Announcements
           status={announcer.status}

@@ -29,7 +29,7 @@ import {
   SavedCardListRow,
 } from './parts.js';
 import {
-  CardListStates,
+  SavedCardListStates,
   SavedCardListEmpty,
   SavedCardListError,
   SavedCardListSkeleton,
@@ -142,7 +142,7 @@ function SavedCardListComponent({
   return (
     <MessagesContext.Provider value={messages}>
       <div ref={container} data-slot="saved-cards" lang={messages.locale} tabIndex={-1}>
-        <CardListStates query={query} isEmpty={cards.length === 0}>
+        <SavedCardListStates query={query} isEmpty={cards.length === 0}>
           <SavedCardListRoot
             value={selected ?? ''}
             onValueChange={(token) => {
@@ -171,7 +171,7 @@ function SavedCardListComponent({
               />
             ))}
           </SavedCardListRoot>
-        </CardListStates>
+        </SavedCardListStates>
         {managed ? (
           <>
             {manage.online ? null : <p data-slot="saved-card-offline">{messages.offline}</p>}
@@ -206,7 +206,7 @@ SavedCardListComponent.displayName = 'SavedCardList';
 /**
  * `<SavedCardList />`, the ready-made list, and its parts for your own layout:
  * `SavedCardList.Root`, `.Row`, `.Item`, `.Indicator`, `.Brand`, `.Number`, `.Holder`, `.Expiry`,
- * `.Badges`, `.Badge`, `.Actions`, `.RemoveDialog`, `.Skeleton`, `.Empty`, `.Error` (each also
+ * `.Badges`, `.Badge`, `.Actions`, `.RemoveDialog`, `.Skeleton`, `.Empty`, `.Error`, `.States` (each also
  * exported flat: `SavedCardListItem`, …).
  */
 export const SavedCardList: typeof SavedCardListComponent & {
@@ -225,6 +225,7 @@ export const SavedCardList: typeof SavedCardListComponent & {
   Skeleton: typeof SavedCardListSkeleton;
   Empty: typeof SavedCardListEmpty;
   Error: typeof SavedCardListError;
+  States: typeof SavedCardListStates;
 } = Object.assign(SavedCardListComponent, {
   Root: SavedCardListRoot,
   Row: SavedCardListRow,
@@ -241,4 +242,5 @@ export const SavedCardList: typeof SavedCardListComponent & {
   Skeleton: SavedCardListSkeleton,
   Empty: SavedCardListEmpty,
   Error: SavedCardListError,
+  States: SavedCardListStates,
 });

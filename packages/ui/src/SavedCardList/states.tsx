@@ -101,8 +101,8 @@ export const SavedCardListError = forwardRef<HTMLDivElement, SavedCardListErrorP
   },
 );
 
-/** What `CardListStates` reads of a `usePaymentTokens()` result. */
-interface CardListQuery {
+/** What `SavedCardList.States` reads of a `usePaymentTokens()` result. */
+export interface SavedCardListStatesQuery {
   isPending: boolean;
   isError: boolean;
   isFetching: boolean;
@@ -111,8 +111,9 @@ interface CardListQuery {
   refetch: () => unknown;
 }
 
-export interface CardListStatesProps {
-  query: CardListQuery;
+export interface SavedCardListStatesProps {
+  /** A `usePaymentTokens()` result. */
+  query: SavedCardListStatesQuery;
   /** Nothing to show once loaded (no cards, or none that fit). */
   isEmpty: boolean;
   /** Replaces the empty state's message. */
@@ -122,11 +123,17 @@ export interface CardListStatesProps {
 }
 
 /**
- * The loading, error and empty states of a card list, decided once for every component: a
+ * The loading, error and empty states of a card list, decided once for every list (`SavedCardList`,
+ * `DefaultMethodPicker`, yours): a
  * skeleton while loading and while retrying a failed load, the error with "Try again" when
  * there is nothing cached to show, the empty message, else the list.
  */
-export function CardListStates({ query, isEmpty, emptyMessage, children }: CardListStatesProps) {
+export function SavedCardListStates({
+  query,
+  isEmpty,
+  emptyMessage,
+  children,
+}: SavedCardListStatesProps) {
   if (query.isPending || (query.isError && query.isFetching)) {
     return <SavedCardListSkeleton />;
   }
