@@ -116,20 +116,45 @@ export function composeMessages(words: SavedCardsLocale): SavedCardsMessages {
     card.last4
       ? words.cardName({ brand: brandName(card.brand), last4: card.last4 })
       : brandName(card.brand);
+  // The words the components read as they are; the rest are composed below.
+  const {
+    loadErrors: _loadErrors,
+    brandNames: _brandNames,
+    cardName: _cardName,
+    nameExpires: _nameExpires,
+    nameExpired: _nameExpired,
+    nameDefault: _nameDefault,
+    nameSeparator: _nameSeparator,
+    maskedNumber: _maskedNumber,
+    makeDefaultLabel: _makeDefaultLabel,
+    removeLabel: _removeLabel,
+    removeTitle: _removeTitle,
+    removeDescription: _removeDescription,
+    removeDefaultDescription: _removeDefaultDescription,
+    removeRefusedTitle: _removeRefusedTitle,
+    removeRefusals: _removeRefusals,
+    defaultChanged: _defaultChanged,
+    removed: _removed,
+    setDefaultFailed: _setDefaultFailed,
+    removeFailed: _removeFailed,
+    connectionHint: _connectionHint,
+    fieldLabels: _fieldLabels,
+    fieldErrors: _fieldErrors,
+    fieldErrorFallback: _fieldErrorFallback,
+    duplicateWarning: _duplicateWarning,
+    cardAdded: _cardAdded,
+    addFailures: _addFailures,
+    ...strings
+  } = words;
   const hint = (error: unknown) => (isConnectionFailure(error) ? words.connectionHint : '');
   return {
-    locale: words.locale,
-    listLabel: words.listLabel,
-    loading: words.loading,
-    empty: words.empty,
-    retry: words.retry,
+    ...strings,
     loadError: (error) => {
       const kind = isGatewayError(error) ? error.kind : undefined;
       return kind === 'network' || kind === 'timeout'
         ? words.loadErrors[kind]
         : words.loadErrors.other;
     },
-    errorReference: words.errorReference,
     brandName,
     cardName,
     cardLabel: (card) => {
@@ -148,54 +173,23 @@ export function composeMessages(words: SavedCardsLocale): SavedCardsMessages {
       return parts.join(words.nameSeparator);
     },
     maskedNumber: (card) => (card.last4 ? words.maskedNumber(card.last4) : ''),
-    expires: words.expires,
-    expired: words.expired,
-    badgeDefault: words.badgeDefault,
-    badgeExpiring: words.badgeExpiring,
-    badgeExpired: words.badgeExpired,
-    badgePending: words.badgePending,
-    badgeFailed: words.badgeFailed,
-    makeDefault: words.makeDefault,
     makeDefaultLabel: (card) => words.makeDefaultLabel(cardName(card)),
-    remove: words.remove,
     removeLabel: (card) => words.removeLabel(cardName(card)),
     removeTitle: (card) => words.removeTitle(cardName(card)),
     removeDescription: (card) =>
       card.isDefault ? words.removeDefaultDescription : words.removeDescription,
-    keepCard: words.keepCard,
-    confirmRemove: words.confirmRemove,
     removeRefusedTitle: (card) => words.removeRefusedTitle(cardName(card)),
     removeRefused: (reason) => words.removeRefusals[reason],
-    acknowledge: words.acknowledge,
     defaultChanged: (card) => words.defaultChanged(cardName(card)),
     removed: (card) => words.removed(cardName(card)),
     setDefaultFailed: (card, error) => words.setDefaultFailed(cardName(card)) + hint(error),
     removeFailed: (card, error) => words.removeFailed(cardName(card)) + hint(error),
-    offline: words.offline,
-    defaultPickerLabel: words.defaultPickerLabel,
-    noUsableCards: words.noUsableCards,
-    addCard: words.addCard,
-    addCardTitle: words.addCardTitle,
-    addCardDescription: words.addCardDescription,
     fieldLabel: (field) => words.fieldLabels[field],
     fieldError: (field, error) =>
       words.fieldErrors[field][error] ?? words.fieldErrorFallback(words.fieldLabels[field]),
     detectedBrand: (brand) => (brand === 'unknown' ? '' : brandName(brand)),
-    saveAsDefault: words.saveAsDefault,
-    saveCard: words.saveCard,
-    saving: words.saving,
     duplicateWarning: (card, expiry) =>
       words.duplicateWarning({ cardName: cardName(card), expiry }),
-    saveAnyway: words.saveAnyway,
-    cancel: words.cancel,
-    done: words.done,
-    tryAgain: words.tryAgain,
-    verifying: words.verifying,
-    verifyInPopup: words.verifyInPopup,
-    popupBlocked: words.popupBlocked,
-    openVerification: words.openVerification,
-    verificationFrameTitle: words.verificationFrameTitle,
-    redirecting: words.redirecting,
     cardAdded: (card) => words.cardAdded(cardName(card)),
     addFailed: (reason, error, gatewayMessage) => {
       const failure = classifyAddFailure(reason, error);
@@ -204,7 +198,5 @@ export function composeMessages(words: SavedCardsLocale): SavedCardsMessages {
       }
       return words.addFailures[failure] + (failure === 'not-saved' ? hint(error) : '');
     },
-    addTimedOut: words.addTimedOut,
-    addCancelled: words.addCancelled,
   };
 }
