@@ -1,6 +1,13 @@
 import { createRemovalPolicy } from '@savedcards/core';
 import { DEMO_CUSTOMER, DEMO_TOKENS } from '@savedcards/msw';
-import { SavedCardList } from '@savedcards/ui';
+import { useCardManagement, usePaymentTokens } from '@savedcards/react';
+import {
+  Announcements,
+  describeOutcome,
+  SavedCardList,
+  useAnnouncer,
+  useMessages,
+} from '@savedcards/ui';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, waitFor, within } from 'storybook/test';
 import { gateway } from './gateway';
@@ -216,5 +223,80 @@ export const KeyboardOnlyWalkthrough: Story = {
         canvas.getByRole('button', { name: 'Remove: American Express ending in 0005' }),
       ).toHaveFocus(),
     );
+  },
+};
+
+/**
+ * For design-system teams: the same behaviour from `useCardManagement` (`@savedcards/react`), with
+ * the parts rendering your own elements through `asChild`.
+ */
+export const BuiltFromTheHookAndParts: Story = {
+  render: function DesignSystemCards() {
+    const messages = useMessages();
+    const { data: cards = [] } = usePaymentTokens();
+    const announcer = useAnnouncer();
+    const manage = useCardManagement({
+      cards,
+      onOutcome: (outcome) => {
+        const { politeness, text } = describeOutcome(messages, outcome);
+        (politeness === 'assertive' ? announcer.fail : announcer.announce)(text);
+      },
+    });
+    return (
+      <>
+        <SavedCardList.Root aria-label="Your saved cards" defaultValue={cards[0]?.token}>
+          {cards.map((card) => (
+            <SavedCardList.Row asChild key={card.token}>
+              <section>
+                <SavedCardList.Item card={card}>
+                  <SavedCardList.Indicator />
+                  <SavedCardList.Brand />
+                  <SavedCardList.Number asChild>
+                    <strong>{card.nickname ?? messages.brandName(card.brand)}</strong>
+                  </SavedCardList.Number>
+                  <SavedCardList.Expiry />
+                  <SavedCardList.Badges />
+                </SavedCardList.Item>
+                <SavedCardList.Actions
+                  card={card}
+                  actions={['make-default', 'remove']}
+                  disabled={!manage.online}
+                  onMakeDefault={manage.makeDefault}
+                  onRemove={manage.requestRemove}
+                />
+              </section>
+            </SavedCardList.Row>
+          ))}
+        </SavedCardList.Root>
+        <SavedCardList.RemoveDialog
+          card={manage.pendingRemoval?.card ?? null}
+          refusal={manage.pendingRemoval?.refusal}
+          onConfirm={manage.confirmRemove}
+          onClose={manage.cancelRemove}
+        />
+        <Announcements
+          status={announcer.status}
+          alert={announcer.alert}
+          sequence={announcer.sequence}
+        />
+      </>
+    );
+  },
+  play: async ({ canvas, canvasElement, userEvent }) => {
+    const mastercard = await canvas.findByRole('radio', { name: /^Mastercard ending in 4444/ });
+    await expect(mastercard.querySelector('strong')).toHaveAttribute(
+      'data-slot',
+      'saved-card-number',
+    );
+    await expect(mastercard).toHaveAccessibleDescription('Expires soon');
+    await userEvent.click(
+      canvas.getByRole('button', { name: 'Make default: Mastercard ending in 4444' }),
+    );
+    await expect(
+      await canvas.findByText('Mastercard ending in 4444 is now your default card.'),
+    ).toBeVisible();
+    await userEvent.click(canvas.getByRole('button', { name: 'Remove: UnionPay ending in 8599' }));
+    await userEvent.click(await body(canvasElement).findByRole('button', { name: 'Remove card' }));
+    await expect(await canvas.findByText('UnionPay ending in 8599 removed.')).toBeVisible();
   },
 };

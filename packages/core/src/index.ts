@@ -7,6 +7,7 @@ export type {
   TimerSource,
   VisibilitySource,
 } from './addCardObserver.js';
+export { CARD_BRAND_NAMES, cardBrandName } from './brandNames.js';
 export { isUsableCard, pickInitialCard, selectUsableCards, sortDefaultFirst } from './cards.js';
 export {
   cvcLengths,
@@ -78,11 +79,18 @@ export { redactCardData } from './redact.js';
 export { SealedCard, sealCard } from './sealedCard.js';
 export { sealCardForWonder, WONDER_SECURE_DATA_KEYS } from './secureData.js';
 export type { SealCardOptions, SecureDataBody, SecureDataKey } from './secureData.js';
-export { createRemovalPolicy, pickPromotionCandidate } from './removalPolicy.js';
+export {
+  createRemovalPolicy,
+  pickFocusAfterRemoval,
+  pickPromotionCandidate,
+  planRemoval,
+} from './removalPolicy.js';
 export type {
   CanRemove,
   RemovalContext,
   RemovalDecision,
+  RemovalPlan,
+  RemovalPlanOptions,
   RemovalPolicyOptions,
   RemovalRefusal,
 } from './removalPolicy.js';

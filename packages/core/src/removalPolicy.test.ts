@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createRemovalPolicy, pickPromotionCandidate, type SavedCard } from './index.js';
+import {
+  createRemovalPolicy,
+  pickFocusAfterRemoval,
+  pickPromotionCandidate,
+  planRemoval,
+  type SavedCard,
+} from './index.js';
 
 function card(token: string, overrides: Partial<SavedCard> = {}): SavedCard {
   return {
@@ -63,5 +69,48 @@ describe('pickPromotionCandidate', () => {
   it('picks the first other usable card', () => {
     expect(pickPromotionCandidate(visa, [visa, expired, pending, mastercard])).toBe(mastercard);
     expect(pickPromotionCandidate(visa, [visa, expired])).toBeUndefined();
+  });
+});
+
+describe('pickFocusAfterRemoval', () => {
+  const cards = [visa, mastercard, expired];
+
+  it('moves focus to the next card, or the previous one after the last', () => {
+    expect(pickFocusAfterRemoval(visa, cards)).toBe(mastercard);
+    expect(pickFocusAfterRemoval(mastercard, cards)).toBe(expired);
+    expect(pickFocusAfterRemoval(expired, cards)).toBe(mastercard);
+  });
+
+  it('leaves focus to the list when no card is left, or the card is not shown', () => {
+    expect(pickFocusAfterRemoval(visa, [visa])).toBeUndefined();
+    expect(pickFocusAfterRemoval(pending, cards)).toBeUndefined();
+  });
+});
+
+describe('planRemoval', () => {
+  const cards = [visa, mastercard, expired];
+
+  it('refuses with the policy’s reason', () => {
+    const canRemove = createRemovalPolicy({ protectDefault: true });
+    expect(planRemoval(visa, { cards, canRemove })).toEqual({ allowed: false, reason: 'default' });
+  });
+
+  it('moves focus on and promotes the next usable card only when asked', () => {
+    const canRemove = createRemovalPolicy();
+    expect(planRemoval(visa, { cards, canRemove })).toEqual({
+      allowed: true,
+      focusAfter: mastercard,
+      promoteTo: undefined,
+    });
+    expect(planRemoval(visa, { cards, canRemove, promoteDefaultOnRemove: true })).toEqual({
+      allowed: true,
+      focusAfter: mastercard,
+      promoteTo: mastercard,
+    });
+    expect(planRemoval(mastercard, { cards, canRemove, promoteDefaultOnRemove: true })).toEqual({
+      allowed: true,
+      focusAfter: expired,
+      promoteTo: undefined,
+    });
   });
 });

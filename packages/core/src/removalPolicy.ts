@@ -54,3 +54,50 @@ export function pickPromotionCandidate(
 ): SavedCard | undefined {
   return cards.find((card) => card.token !== removed.token && isUsable(card));
 }
+
+/**
+ * The card whose row takes focus after `removed`'s row goes: the next card as shown, else the
+ * previous one; `undefined` when no card is left (focus the list itself).
+ */
+export function pickFocusAfterRemoval(
+  removed: SavedCard,
+  cards: readonly SavedCard[],
+): SavedCard | undefined {
+  const index = cards.findIndex((card) => card.token === removed.token);
+  if (index === -1) {
+    return undefined;
+  }
+  return cards[index + 1] ?? cards[index - 1];
+}
+
+export interface RemovalPlanOptions extends RemovalContext {
+  canRemove: CanRemove;
+  /** After removing the default card, make the first other usable card the default. */
+  promoteDefaultOnRemove?: boolean;
+}
+
+/** What removing a card would do: refused with a reason, or where focus goes and who is promoted. */
+export type RemovalPlan =
+  | { allowed: false; reason: RemovalRefusal }
+  | {
+      allowed: true;
+      /** The neighbour whose row takes focus; `undefined`: the list itself (no card left). */
+      focusAfter: SavedCard | undefined;
+      /** The card to make default once the removal succeeds, if any. */
+      promoteTo: SavedCard | undefined;
+    };
+
+/** The removal policy, the focus target and the promotion, decided together for one card. */
+export function planRemoval(card: SavedCard, options: RemovalPlanOptions): RemovalPlan {
+  const { cards, canRemove, promoteDefaultOnRemove = false } = options;
+  const decision = canRemove(card, { cards });
+  if (!decision.allowed) {
+    return decision;
+  }
+  return {
+    allowed: true,
+    focusAfter: pickFocusAfterRemoval(card, cards),
+    promoteTo:
+      promoteDefaultOnRemove && card.isDefault ? pickPromotionCandidate(card, cards) : undefined,
+  };
+}

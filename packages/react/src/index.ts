@@ -18,6 +18,14 @@ export {
 export type { SavedCardsContextValue, SavedCardsProviderProps } from './SavedCardsProvider.js';
 export { useAddCard } from './useAddCard.js';
 export type { UseAddCardOptions, UseAddCardResult } from './useAddCard.js';
+export { useCardManagement } from './useCardManagement.js';
+export type {
+  CardManagementFocus,
+  CardManagementOutcome,
+  PendingRemoval,
+  UseCardManagementOptions,
+  UseCardManagementResult,
+} from './useCardManagement.js';
 export { useCreatePaymentToken } from './useCreatePaymentToken.js';
 export { useCustomer } from './useCustomer.js';
 export { useDeletePaymentToken } from './useDeletePaymentToken.js';

@@ -1,5 +1,5 @@
 import type { CardBrand } from '@savedcards/core';
-import type { SVGProps } from 'react';
+import { forwardRef, type SVGProps } from 'react';
 
 // Simplified, inline marks: no network request, no trademark artwork, readable at 32×20.
 const MARKS: Record<Exclude<CardBrand, 'mastercard'>, { bg: string; fg: string; text: string }> = {
@@ -12,15 +12,19 @@ const MARKS: Record<Exclude<CardBrand, 'mastercard'>, { bg: string; fg: string; 
   unknown: { bg: '#6b7280', fg: '#ffffff', text: '' },
 };
 
-export interface CardBrandMarkProps extends Omit<SVGProps<SVGSVGElement>, 'children'> {
+export interface CardBrandMarkProps extends Omit<SVGProps<SVGSVGElement>, 'children' | 'ref'> {
   brand: CardBrand;
 }
 
 /** A decorative brand mark (`aria-hidden`): the card's accessible name already says the brand. */
-export function CardBrandMark({ brand, ...props }: CardBrandMarkProps) {
+export const CardBrandMark = forwardRef<SVGSVGElement, CardBrandMarkProps>(function CardBrandMark(
+  { brand, ...props },
+  ref,
+) {
   const mark = brand === 'mastercard' ? null : MARKS[brand];
   return (
     <svg
+      ref={ref}
       viewBox="0 0 32 20"
       width={32}
       height={20}
@@ -58,4 +62,4 @@ export function CardBrandMark({ brand, ...props }: CardBrandMarkProps) {
       )}
     </svg>
   );
-}
+});

@@ -5,21 +5,31 @@ export type { AddCardFlowProps, VerificationMode } from './AddCardFlow/AddCardFl
 export { CardForm } from './AddCardFlow/CardForm.js';
 export type { CardFormProps } from './AddCardFlow/CardForm.js';
 export { Announcements, useAnnouncer } from './Announcements.js';
-export type { Announcer } from './Announcements.js';
+export type { AnnouncementsProps, Announcer } from './Announcements.js';
 export { CardBrandMark } from './CardBrandMark.js';
 export type { CardBrandMarkProps } from './CardBrandMark.js';
 export { DefaultMethodPicker } from './DefaultMethodPicker/DefaultMethodPicker.js';
 export type { DefaultMethodPickerProps } from './DefaultMethodPicker/DefaultMethodPicker.js';
-export { zhCNMessages } from './locales/zhCN.js';
-export { zhHKMessages } from './locales/zhHK.js';
+export { composeMessages } from './locales/compose.js';
+export type { ExpiryWords, SavedCardsLocale } from './locales/compose.js';
+export { enLocale } from './locales/en.js';
+export { zhCNLocale, zhCNMessages } from './locales/zhCN.js';
+export { zhHKLocale, zhHKMessages } from './locales/zhHK.js';
 export { formatExpiry, formatExpiryMonth } from './locales/format.js';
 export {
+  badgeText,
+  cardBadges,
+  describeOutcome,
   enMessages,
   MessagesContext,
   SavedCardsMessagesProvider,
   useMessages,
 } from './messages.js';
-export type { SavedCardsMessages, SavedCardsMessagesProviderProps } from './messages.js';
+export type {
+  CardBadgeVariant,
+  SavedCardsMessages,
+  SavedCardsMessagesProviderProps,
+} from './messages.js';
 export { RemoveCardDialog, SavedCardListActions } from './SavedCardList/actions.js';
 export type {
   RemoveCardDialogProps,
@@ -27,17 +37,41 @@ export type {
   SavedCardListActionsProps,
 } from './SavedCardList/actions.js';
 export {
-  SavedCardListEmpty,
-  SavedCardListError,
+  SavedCardListBadge,
+  SavedCardListBadges,
+  SavedCardListBrand,
+  SavedCardListExpiry,
+  SavedCardListHolder,
+  SavedCardListIndicator,
   SavedCardListItem,
+  SavedCardListNumber,
   SavedCardListRoot,
   SavedCardListRow,
-  SavedCardListSkeleton,
 } from './SavedCardList/parts.js';
 export type {
-  SavedCardListErrorProps,
+  SavedCardListBadgeProps,
+  SavedCardListBadgesProps,
+  SavedCardListBrandProps,
+  SavedCardListExpiryProps,
+  SavedCardListHolderProps,
+  SavedCardListIndicatorProps,
   SavedCardListItemProps,
+  SavedCardListNumberProps,
   SavedCardListRootProps,
+  SavedCardListRowProps,
 } from './SavedCardList/parts.js';
+export {
+  SavedCardListEmpty,
+  SavedCardListError,
+  SavedCardListSkeleton,
+  SavedCardListStates,
+} from './SavedCardList/states.js';
+export type {
+  SavedCardListEmptyProps,
+  SavedCardListErrorProps,
+  SavedCardListSkeletonProps,
+  SavedCardListStatesProps,
+  SavedCardListStatesQuery,
+} from './SavedCardList/states.js';
 export { SavedCardList } from './SavedCardList/SavedCardList.js';
 export type { SavedCardListProps } from './SavedCardList/SavedCardList.js';

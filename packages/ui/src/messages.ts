@@ -4,13 +4,19 @@ import type {
   CardFormField,
   RemovalRefusal,
   SavedCard,
+  TokenFailureReason,
 } from '@savedcards/core';
+import type { CardManagementOutcome } from '@savedcards/react';
 import { createContext, createElement, type ReactNode, useContext, useMemo } from 'react';
 import { enMessages } from './locales/en.js';
 
 export { enMessages } from './locales/en.js';
 
-/** Every string the components show or announce. Override any of them through `messages`. */
+/**
+ * Every string the components show or announce, as they read them. Each language is a
+ * `SavedCardsLocale` (words and templates) made into these by `composeMessages`; override any of
+ * them through `messages`, or compose your own language from a locale.
+ */
 export interface SavedCardsMessages {
   /**
    * The BCP 47 language of these messages ("en", "zh-HK", "zh-CN"): used for `Intl` formatting and
@@ -84,9 +90,62 @@ export interface SavedCardsMessages {
   verificationFrameTitle: string;
   redirecting: string;
   cardAdded: (card: Pick<SavedCard, 'brand' | 'last4'>) => string;
-  addFailed: (reason: string, error: unknown, gatewayMessage?: string) => string;
+  /** Why adding a card failed, by the flow's typed reason and the error of a failed call. */
+  addFailed: (reason: TokenFailureReason, error: unknown, gatewayMessage?: string) => string;
   addTimedOut: string;
   addCancelled: string;
+}
+
+/** A card's status badge. */
+export type CardBadgeVariant = 'default' | 'expiring' | 'expired' | 'pending' | 'failed';
+
+/** The badges a card shows, in order: default, then its token state, then its expiry. */
+export function cardBadges(card: SavedCard): CardBadgeVariant[] {
+  const badges: CardBadgeVariant[] = [];
+  if (card.isDefault) {
+    badges.push('default');
+  }
+  if (card.state === 'pending' || card.state === 'failed') {
+    badges.push(card.state);
+  }
+  if (card.expiry === 'expired' || card.expiry === 'expiring') {
+    badges.push(card.expiry);
+  }
+  return badges;
+}
+
+/** A badge's words. */
+export function badgeText(messages: SavedCardsMessages, variant: CardBadgeVariant): string {
+  const text: Record<CardBadgeVariant, string> = {
+    default: messages.badgeDefault,
+    expiring: messages.badgeExpiring,
+    expired: messages.badgeExpired,
+    pending: messages.badgePending,
+    failed: messages.badgeFailed,
+  };
+  return text[variant];
+}
+
+/** How a card-management outcome is announced: successes politely, failures as alerts. */
+export function describeOutcome(
+  messages: SavedCardsMessages,
+  outcome: CardManagementOutcome,
+): { politeness: 'polite' | 'assertive'; text: string } {
+  switch (outcome.type) {
+    case 'default-changed':
+      return { politeness: 'polite', text: messages.defaultChanged(outcome.card) };
+    case 'removed':
+      return { politeness: 'polite', text: messages.removed(outcome.card) };
+    case 'default-failed':
+      return {
+        politeness: 'assertive',
+        text: messages.setDefaultFailed(outcome.card, outcome.error),
+      };
+    case 'remove-failed':
+      return { politeness: 'assertive', text: messages.removeFailed(outcome.card, outcome.error) };
+    default:
+      return outcome satisfies never;
+  }
 }
 
 export const MessagesContext = createContext<SavedCardsMessages>(enMessages);

@@ -1,17 +1,19 @@
-import { isUsableCard, type PaymentTokenFilters } from '@savedcards/core';
-import { useOnlineStatus, usePaymentTokens, useSetDefaultPaymentToken } from '@savedcards/react';
-import type { ReactNode } from 'react';
+import { isUsableCard, type PaymentTokenFilters, type SavedCard } from '@savedcards/core';
+import { type CardManagementOutcome, useCardManagement, usePaymentTokens } from '@savedcards/react';
+import { memo } from 'react';
 import { Announcements, useAnnouncer } from '../Announcements.js';
-import { MessagesContext, type SavedCardsMessages, useMessages } from '../messages.js';
-import { CardRow } from '../SavedCardList/CardRow.js';
 import {
-  SavedCardListEmpty,
-  SavedCardListError,
-  SavedCardListRoot,
-  SavedCardListSkeleton,
-} from '../SavedCardList/parts.js';
+  describeOutcome,
+  MessagesContext,
+  type SavedCardsMessages,
+  useMessages,
+} from '../messages.js';
+import { SavedCardListItem, SavedCardListRoot, SavedCardListRow } from '../SavedCardList/parts.js';
+import { SavedCardListStates } from '../SavedCardList/states.js';
 
 export interface DefaultMethodPickerProps extends PaymentTokenFilters {
+  /** Called with every outcome (the new default, or a failure); also announced. */
+  onOutcome?: (outcome: CardManagementOutcome) => void;
   /** Override any visible or announced string. */
   messages?: Partial<SavedCardsMessages>;
   className?: string;
@@ -24,61 +26,74 @@ export interface DefaultMethodPickerProps extends PaymentTokenFilters {
  * Choose the customer's default card: a radio group (Tab in, arrows move and choose) whose choice
  * is saved at once, optimistically, and rolled back with an alert if the gateway refuses. Cards
  * that cannot be charged are shown but disabled; the whole group is disabled while offline.
+ * Built from the `SavedCardList` parts and `useCardManagement`, like `SavedCardList` itself.
  * @selector [data-slot="default-method-picker"]
  */
 export function DefaultMethodPicker({
   tokenType,
+  onOutcome,
   messages: overrides,
   className,
   ...labelProps
 }: DefaultMethodPickerProps) {
   const messages = useMessages(overrides);
   const query = usePaymentTokens({ tokenType });
-  const setDefault = useSetDefaultPaymentToken();
-  const online = useOnlineStatus();
-  const announcer = useAnnouncer();
   const cards = query.data ?? [];
+  const announcer = useAnnouncer();
+  const manage = useCardManagement({
+    cards,
+    onOutcome: (outcome) => {
+      const { politeness, text } = describeOutcome(messages, outcome);
+      (politeness === 'assertive' ? announcer.fail : announcer.announce)(text);
+      onOutcome?.(outcome);
+    },
+  });
   const current = cards.find((card) => card.isDefault)?.token ?? '';
-
-  let content: ReactNode;
-  if (query.isPending || (query.isError && query.isFetching)) {
-    content = <SavedCardListSkeleton />;
-  } else if (query.isError && !query.data) {
-    content = <SavedCardListError error={query.error} onRetry={() => void query.refetch()} />;
-  } else if (!cards.some(isUsableCard)) {
-    content = <SavedCardListEmpty>{messages.noUsableCards}</SavedCardListEmpty>;
-  } else {
-    content = (
-      <SavedCardListRoot
-        value={current}
-        disabled={!online}
-        aria-label={labelProps['aria-labelledby'] ? undefined : messages.defaultPickerLabel}
-        {...labelProps}
-        onValueChange={(token) => {
-          const card = cards.find((candidate) => candidate.token === token);
-          if (!card || card.isDefault) {
-            return;
-          }
-          setDefault.mutateAsync({ token }).then(
-            () => announcer.announce(messages.defaultChanged(card)),
-            (error: unknown) => announcer.fail(messages.setDefaultFailed(card, error)),
-          );
-        }}
-      >
-        {cards.map((card) => (
-          <CardRow key={card.token} card={card} />
-        ))}
-      </SavedCardListRoot>
-    );
-  }
 
   return (
     <MessagesContext.Provider value={messages}>
       <div data-slot="default-method-picker" lang={messages.locale} className={className}>
-        {content}
-        {online ? null : <p data-slot="saved-card-offline">{messages.offline}</p>}
-        <Announcements status={announcer.status} alert={announcer.alert} />
+        <SavedCardListStates
+          query={query}
+          isEmpty={!cards.some(isUsableCard)}
+          emptyMessage={messages.noUsableCards}
+        >
+          <SavedCardListRoot
+            value={current}
+            disabled={!manage.online}
+            aria-label={labelProps['aria-labelledby'] ? undefined : messages.defaultPickerLabel}
+            {...labelProps}
+            onValueChange={(token) => {
+              const card = cards.find((candidate) => candidate.token === token);
+              if (card) {
+                manage.makeDefault(card);
+              }
+            }}
+          >
+            {cards.map((card) => (
+              <PickerRow key={card.token} card={card} />
+            ))}
+          </SavedCardListRoot>
+        </SavedCardListStates>
+        {manage.online ? null : <p data-slot="saved-card-offline">{messages.offline}</p>}
+        <Announcements
+          status={announcer.status}
+          alert={announcer.alert}
+          sequence={announcer.sequence}
+        />
       </div>
     </MessagesContext.Provider>
   );
 }
+
+/**
+ * A row, memoised: a new default renders only the old and the new default's rows (the cache
+ * keeps the other cards' identity).
+ */
+const PickerRow = memo(function PickerRow({ card }: { card: SavedCard }) {
+  return (
+    <SavedCardListRow>
+      <SavedCardListItem card={card} />
+    </SavedCardListRow>
+  );
+});

@@ -1,35 +1,50 @@
 import {
   type CanRemove,
-  createRemovalPolicy,
   type PaymentTokenFilters,
   pickInitialCard,
   type SavedCard,
   sortDefaultFirst,
 } from '@savedcards/core';
-import { usePaymentTokens } from '@savedcards/react';
-import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
-import { Announcements } from '../Announcements.js';
-import { MessagesContext, type SavedCardsMessages, useMessages } from '../messages.js';
+import { type CardManagementOutcome, useCardManagement, usePaymentTokens } from '@savedcards/react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Announcements, useAnnouncer } from '../Announcements.js';
+import {
+  describeOutcome,
+  MessagesContext,
+  type SavedCardsMessages,
+  useMessages,
+} from '../messages.js';
 import { RemoveCardDialog, type SavedCardAction, SavedCardListActions } from './actions.js';
 import { CardRow, type RowElements, useStableCallback } from './CardRow.js';
 import {
-  SavedCardListEmpty,
-  SavedCardListError,
+  SavedCardListBadge,
+  SavedCardListBadges,
+  SavedCardListBrand,
+  SavedCardListExpiry,
+  SavedCardListHolder,
+  SavedCardListIndicator,
   SavedCardListItem,
+  SavedCardListNumber,
   SavedCardListRoot,
   SavedCardListRow,
-  SavedCardListSkeleton,
 } from './parts.js';
-import { useCardManagement } from './useCardManagement.js';
+import {
+  SavedCardListStates,
+  SavedCardListEmpty,
+  SavedCardListError,
+  SavedCardListSkeleton,
+} from './states.js';
+import { useControlledSwitchWarning } from './useControlledSwitchWarning.js';
 
 const NO_ACTIONS: readonly SavedCardAction[] = [];
-const allowAll = createRemovalPolicy();
 
 export interface SavedCardListProps extends PaymentTokenFilters {
   /** The selected token (controlled). `null` selects nothing. */
   value?: string | null;
   /** The initially selected token (uncontrolled). Without it the default card is pre-selected. */
   defaultValue?: string;
+  /** Called with the token the customer picks (as Radix's `onValueChange`). */
+  onValueChange?: (token: string) => void;
   /**
    * Called when the customer picks a card. Uncontrolled lists also call it with the card they
    * pre-select (and again if that card goes away), so a Pay button can enable straight away.
@@ -46,6 +61,8 @@ export interface SavedCardListProps extends PaymentTokenFilters {
   canRemove?: CanRemove;
   /** After removing the default card, make the first other usable card the default. */
   promoteDefaultOnRemove?: boolean;
+  /** Called with every outcome of a row action (also announced in the live regions). */
+  onOutcome?: (outcome: CardManagementOutcome) => void;
   /** Form field name, to submit the selected token with a surrounding `<form>`. */
   name?: string;
   required?: boolean;
@@ -59,16 +76,18 @@ export interface SavedCardListProps extends PaymentTokenFilters {
 /**
  * The customer's saved cards as an accessible radio group, with loading, empty and error states,
  * and optional row actions (make default, remove) whose outcomes are announced.
- * Needs `<SavedCardsProvider>`; built from the `SavedCardList.*` parts.
+ * Needs `<SavedCardsProvider>`; built from the `SavedCardList.*` parts and `useCardManagement`.
  */
-export function SavedCardList({
+function SavedCardListComponent({
   value,
   defaultValue,
+  onValueChange,
   onSelect,
   hideExpired = false,
   actions = NO_ACTIONS,
-  canRemove = allowAll,
+  canRemove,
   promoteDefaultOnRemove = false,
+  onOutcome,
   tokenType,
   messages: overrides,
   ...rootProps
@@ -81,10 +100,21 @@ export function SavedCardList({
     const shown = hideExpired ? all.filter((card) => card.expiry !== 'expired') : all;
     return managed ? shown : sortDefaultFirst(shown);
   }, [query.data, hideExpired, managed]);
-  const manage = useCardManagement({ cards, canRemove, promoteDefaultOnRemove, messages });
+  const announcer = useAnnouncer();
+  const manage = useCardManagement({
+    cards,
+    canRemove,
+    promoteDefaultOnRemove,
+    onOutcome: (outcome) => {
+      const { politeness, text } = describeOutcome(messages, outcome);
+      (politeness === 'assertive' ? announcer.fail : announcer.announce)(text);
+      onOutcome?.(outcome);
+    },
+  });
 
-  const [chosen, setChosen] = useState(defaultValue);
   const isControlled = value !== undefined;
+  useControlledSwitchWarning(isControlled, 'SavedCardList');
+  const [chosen, setChosen] = useState(defaultValue);
   const chosenCard = cards.find((card) => card.token === chosen);
   const selected = isControlled ? (value ?? '') : (chosenCard ?? pickInitialCard(cards))?.token;
 
@@ -108,65 +138,58 @@ export function SavedCardList({
     // The button goes away with the change; the card's radio now says "default".
     elements.radios.get(target.token)?.focus();
   });
-  const requestRemove = useStableCallback(manage.requestRemove);
-
-  let content: ReactNode;
-  if (query.isPending || (query.isError && query.isFetching)) {
-    content = <SavedCardListSkeleton />;
-  } else if (query.isError && !query.data) {
-    content = <SavedCardListError error={query.error} onRetry={() => void query.refetch()} />;
-  } else if (cards.length === 0) {
-    content = <SavedCardListEmpty />;
-  } else {
-    content = (
-      <SavedCardListRoot
-        value={selected ?? ''}
-        onValueChange={(token) => {
-          const card = cards.find((candidate) => candidate.token === token);
-          if (!card) {
-            return;
-          }
-          if (!isControlled) {
-            notified.current = token;
-            setChosen(token);
-          }
-          onSelect?.(card);
-        }}
-        {...rootProps}
-      >
-        {cards.map((card) => (
-          <CardRow
-            key={card.token}
-            card={card}
-            actions={actions}
-            actionsDisabled={!manage.online}
-            onMakeDefault={makeDefault}
-            onRemove={requestRemove}
-            elements={elements}
-          />
-        ))}
-      </SavedCardListRoot>
-    );
-  }
 
   return (
     <MessagesContext.Provider value={messages}>
       <div ref={container} data-slot="saved-cards" lang={messages.locale} tabIndex={-1}>
-        {content}
+        <SavedCardListStates query={query} isEmpty={cards.length === 0}>
+          <SavedCardListRoot
+            value={selected ?? ''}
+            onValueChange={(token) => {
+              const card = cards.find((candidate) => candidate.token === token);
+              if (!card) {
+                return;
+              }
+              if (!isControlled) {
+                notified.current = token;
+                setChosen(token);
+              }
+              onValueChange?.(token);
+              onSelect?.(card);
+            }}
+            {...rootProps}
+          >
+            {cards.map((card) => (
+              <CardRow
+                key={card.token}
+                card={card}
+                actions={actions}
+                actionsDisabled={!manage.online}
+                onMakeDefault={makeDefault}
+                onRemove={manage.requestRemove}
+                elements={elements}
+              />
+            ))}
+          </SavedCardListRoot>
+        </SavedCardListStates>
         {managed ? (
           <>
             {manage.online ? null : <p data-slot="saved-card-offline">{messages.offline}</p>}
-            <Announcements status={manage.announcer.status} alert={manage.announcer.alert} />
+            <Announcements
+              status={announcer.status}
+              alert={announcer.alert}
+              sequence={announcer.sequence}
+            />
             <RemoveCardDialog
-              card={manage.dialog?.card ?? null}
-              refusal={manage.dialog?.refusal}
-              onClose={manage.closeDialog}
+              card={manage.pendingRemoval?.card ?? null}
+              refusal={manage.pendingRemoval?.refusal}
+              onClose={manage.cancelRemove}
               onConfirm={manage.confirmRemove}
               onCloseAutoFocus={(event) => {
                 // The dialog has no Trigger part, so focus is placed here rather than by Radix.
                 event.preventDefault();
-                const next = manage.focusAfterDialog.current;
-                const row = next ? elements.rows.get(next.token) : undefined;
+                const next = manage.focusAfterRemoval;
+                const row = next?.type === 'card' ? elements.rows.get(next.token) : undefined;
                 const target = row?.querySelector<HTMLElement>('[data-action="remove"]');
                 (target ?? container.current)?.focus();
               }}
@@ -178,11 +201,46 @@ export function SavedCardList({
   );
 }
 
-SavedCardList.Root = SavedCardListRoot;
-SavedCardList.Row = SavedCardListRow;
-SavedCardList.Item = SavedCardListItem;
-SavedCardList.Actions = SavedCardListActions;
-SavedCardList.RemoveDialog = RemoveCardDialog;
-SavedCardList.Skeleton = SavedCardListSkeleton;
-SavedCardList.Empty = SavedCardListEmpty;
-SavedCardList.Error = SavedCardListError;
+SavedCardListComponent.displayName = 'SavedCardList';
+
+/**
+ * `<SavedCardList />`, the ready-made list, and its parts for your own layout:
+ * `SavedCardList.Root`, `.Row`, `.Item`, `.Indicator`, `.Brand`, `.Number`, `.Holder`, `.Expiry`,
+ * `.Badges`, `.Badge`, `.Actions`, `.RemoveDialog`, `.Skeleton`, `.Empty`, `.Error`, `.States` (each also
+ * exported flat: `SavedCardListItem`, …).
+ */
+export const SavedCardList: typeof SavedCardListComponent & {
+  Root: typeof SavedCardListRoot;
+  Row: typeof SavedCardListRow;
+  Item: typeof SavedCardListItem;
+  Indicator: typeof SavedCardListIndicator;
+  Brand: typeof SavedCardListBrand;
+  Number: typeof SavedCardListNumber;
+  Holder: typeof SavedCardListHolder;
+  Expiry: typeof SavedCardListExpiry;
+  Badges: typeof SavedCardListBadges;
+  Badge: typeof SavedCardListBadge;
+  Actions: typeof SavedCardListActions;
+  RemoveDialog: typeof RemoveCardDialog;
+  Skeleton: typeof SavedCardListSkeleton;
+  Empty: typeof SavedCardListEmpty;
+  Error: typeof SavedCardListError;
+  States: typeof SavedCardListStates;
+} = Object.assign(SavedCardListComponent, {
+  Root: SavedCardListRoot,
+  Row: SavedCardListRow,
+  Item: SavedCardListItem,
+  Indicator: SavedCardListIndicator,
+  Brand: SavedCardListBrand,
+  Number: SavedCardListNumber,
+  Holder: SavedCardListHolder,
+  Expiry: SavedCardListExpiry,
+  Badges: SavedCardListBadges,
+  Badge: SavedCardListBadge,
+  Actions: SavedCardListActions,
+  RemoveDialog: RemoveCardDialog,
+  Skeleton: SavedCardListSkeleton,
+  Empty: SavedCardListEmpty,
+  Error: SavedCardListError,
+  States: SavedCardListStates,
+});

@@ -1,6 +1,6 @@
 import type { RemovalRefusal, SavedCard } from '@savedcards/core';
 import { isUsableCard } from '@savedcards/core';
-import { AlertDialog } from 'radix-ui';
+import { AlertDialog, Slot } from 'radix-ui';
 import { forwardRef, type HTMLAttributes } from 'react';
 import { cn } from '../cn.js';
 import { useMessages } from '../messages.js';
@@ -14,27 +14,33 @@ export interface SavedCardListActionsProps extends HTMLAttributes<HTMLDivElement
   onRemove?: (card: SavedCard) => void;
   /** E.g. while offline. */
   disabled?: boolean;
+  /** Render your own element (a menu, a toolbar) with the part's props merged onto it. */
+  asChild?: boolean;
 }
 
 /**
  * A row's action buttons, beside (never inside) the card's radio. "Make default" appears for
- * usable cards that are not the default. Each button's name also names the card.
+ * usable cards that are not the default. Each button's name also names the card. With `asChild`
+ * the buttons go inside your element (`<SavedCardList.Actions asChild><menu /></…>`), after its
+ * own children.
  * @selector [data-slot="saved-card-actions"]
  * @selector [data-slot="button"][data-action="make-default" | "remove"]
  */
 export const SavedCardListActions = forwardRef<HTMLDivElement, SavedCardListActionsProps>(
   function SavedCardListActions(
-    { card, actions, onMakeDefault, onRemove, disabled, className, ...props },
+    { card, actions, onMakeDefault, onRemove, disabled, asChild, className, children, ...props },
     ref,
   ) {
     const messages = useMessages();
+    const Comp = asChild ? Slot.Root : 'div';
     return (
-      <div
+      <Comp
         ref={ref}
         data-slot="saved-card-actions"
         className={cn('sc-saved-card-actions', className)}
         {...props}
       >
+        {asChild ? <Slot.Slottable>{children}</Slot.Slottable> : children}
         {actions.includes('make-default') && isUsableCard(card) && !card.isDefault ? (
           <button
             type="button"
@@ -59,7 +65,7 @@ export const SavedCardListActions = forwardRef<HTMLDivElement, SavedCardListActi
             {messages.remove}
           </button>
         ) : null}
-      </div>
+      </Comp>
     );
   },
 );

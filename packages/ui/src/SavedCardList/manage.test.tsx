@@ -157,6 +157,27 @@ describe('SavedCardList row actions: remove', () => {
     expect(document.activeElement).toHaveAttribute('data-slot', 'saved-cards');
   });
 
+  it('announces the same failure again when it happens twice (the alert’s text is replaced)', async () => {
+    const user = await renderManage();
+    use({ failure: { kind: 'network-error', operations: ['deleteToken'] } });
+    const failed =
+      'Could not remove Mastercard ending in 4444. Nothing changed. Check your connection and try again.';
+    const removeMastercard = async () => {
+      await user.click(
+        await screen.findByRole('button', { name: 'Remove: Mastercard ending in 4444' }),
+      );
+      await user.click(await screen.findByRole('button', { name: 'Remove card' }));
+    };
+    await removeMastercard();
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent(failed));
+    const alert = screen.getByRole('alert');
+    const first = alert.firstChild;
+    await removeMastercard();
+    // Screen readers announce a live region's change; equal text in the same node is no change.
+    await waitFor(() => expect(alert.firstChild).not.toBe(first));
+    expect(alert).toHaveTextContent(failed);
+  });
+
   it('puts the card back and says so when the gateway fails', async () => {
     const user = await renderManage();
     use({ failure: { kind: 'network-error', operations: ['deleteToken'] } });

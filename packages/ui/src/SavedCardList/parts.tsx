@@ -1,23 +1,37 @@
-import { isGatewayError, isUsableCard, type SavedCard } from '@savedcards/core';
-import { RadioGroup } from 'radix-ui';
+import { isUsableCard, type SavedCard } from '@savedcards/core';
+import { RadioGroup, Slot } from 'radix-ui';
 import {
   type ComponentPropsWithoutRef,
   type ComponentRef,
   createContext,
   forwardRef,
   type HTMLAttributes,
+  type ReactNode,
+  type Ref,
   type RefObject,
+  type SVGProps,
   useCallback,
   useContext,
   useEffect,
   useId,
+  useLayoutEffect,
+  useMemo,
   useRef,
   useState,
 } from 'react';
 import { CardBrandMark } from '../CardBrandMark.js';
 import { cn } from '../cn.js';
 import { formatExpiry } from '../locales/format.js';
-import { type SavedCardsMessages, useMessages } from '../messages.js';
+import { badgeText, type CardBadgeVariant, cardBadges, useMessages } from '../messages.js';
+
+/** Parts that render one element and can hand it to their child instead (`asChild`). */
+interface AsChildProps {
+  /** Render the part's single child, with the part's props merged onto it, instead of its own element. */
+  asChild?: boolean;
+}
+
+// No layout effect on the server (React 18 warns about one there).
+const useIsomorphicLayoutEffect = typeof document === 'undefined' ? useEffect : useLayoutEffect;
 
 /* -------------------------------------------------------------------------------------------------
  * SavedCardListRoot
@@ -34,6 +48,7 @@ const ArrowMoveContext = createContext<RefObject<boolean> | null>(null);
  * or `aria-labelledby`; it defaults to the `listLabel` message. Radix writes `dir="ltr"` on the group
  * unless told otherwise, so without a `dir` prop (or Radix's `Direction.Provider`) the group takes
  * the page's direction after mounting (`dir="rtl"` on an ancestor), never reading the DOM in render.
+ * Controlled (`value`, `onValueChange`) or not (`defaultValue`), as Radix's `RadioGroup.Root`.
  * @selector [data-slot="saved-card-list"]
  */
 export const SavedCardListRoot = forwardRef<
@@ -100,14 +115,17 @@ export const SavedCardListRoot = forwardRef<
  * SavedCardListRow
  * -----------------------------------------------------------------------------------------------*/
 
+export interface SavedCardListRowProps extends HTMLAttributes<HTMLDivElement>, AsChildProps {}
+
 /**
  * One row: the card's radio plus, beside it, any row actions (never inside the radio).
  * @selector [data-slot="saved-card-list-row"]
  */
-export const SavedCardListRow = forwardRef<HTMLDivElement, HTMLAttributes<HTMLDivElement>>(
-  function SavedCardListRow({ className, ...props }, ref) {
+export const SavedCardListRow = forwardRef<HTMLDivElement, SavedCardListRowProps>(
+  function SavedCardListRow({ asChild, className, ...props }, ref) {
+    const Comp = asChild ? Slot.Root : 'div';
     return (
-      <div
+      <Comp
         ref={ref}
         data-slot="saved-card-list-row"
         className={cn('sc-saved-card-list-row', className)}
@@ -121,38 +139,50 @@ export const SavedCardListRow = forwardRef<HTMLDivElement, HTMLAttributes<HTMLDi
  * SavedCardListItem
  * -----------------------------------------------------------------------------------------------*/
 
+/** The parts that describe a card's radio (`aria-describedby`), in reading order. */
+type DescriptionPart = 'holder' | 'status';
+const DESCRIPTION_ORDER: readonly DescriptionPart[] = ['holder', 'status'];
+
+interface ItemContextValue {
+  card: SavedCard;
+  /** The id of a describing part's element. */
+  descriptionId: (part: DescriptionPart) => string;
+  /** A describing part calls it while it is rendered; the returned function unregisters it. */
+  registerDescription: (part: DescriptionPart) => () => void;
+}
+
+const ItemContext = createContext<ItemContextValue | null>(null);
+
+function useItemContext(consumer: string): ItemContextValue {
+  const context = useContext(ItemContext);
+  if (!context) {
+    throw new Error(`\`${consumer}\` must be used within \`SavedCardList.Item\``);
+  }
+  return context;
+}
+
+function useDescription(part: DescriptionPart, rendered: boolean): string {
+  const { descriptionId, registerDescription } = useItemContext(
+    part === 'holder' ? 'SavedCardList.Holder' : 'SavedCardList.Badges',
+  );
+  useIsomorphicLayoutEffect(
+    () => (rendered ? registerDescription(part) : undefined),
+    [registerDescription, part, rendered],
+  );
+  return descriptionId(part);
+}
+
 export interface SavedCardListItemProps
   extends Omit<ComponentPropsWithoutRef<typeof RadioGroup.Item>, 'value'> {
   card: SavedCard;
 }
 
-type Badge = { variant: 'default' | 'expiring' | 'expired' | 'pending' | 'failed'; text: string };
-
-function cardBadges(card: SavedCard, messages: SavedCardsMessages): Badge[] {
-  const badges: Badge[] = [];
-  if (card.isDefault) {
-    badges.push({ variant: 'default', text: messages.badgeDefault });
-  }
-  if (card.state === 'pending') {
-    badges.push({ variant: 'pending', text: messages.badgePending });
-  } else if (card.state === 'failed') {
-    badges.push({ variant: 'failed', text: messages.badgeFailed });
-  }
-  if (card.expiry === 'expired') {
-    badges.push({ variant: 'expired', text: messages.badgeExpired });
-  } else if (card.expiry === 'expiring') {
-    badges.push({ variant: 'expiring', text: messages.badgeExpiring });
-  }
-  return badges;
-}
-
-// Already said by the accessible name, so hidden from the description.
-const IN_NAME = new Set<Badge['variant']>(['default', 'expired']);
-
 /**
  * A card as a radio. Its accessible name reads like "Visa ending in 4242, expires 04/27, default";
  * holder name and status badges are its description. Cards that cannot be charged (pending,
- * failed, expired) are disabled unless `disabled` says otherwise.
+ * failed, expired) are disabled unless `disabled` says otherwise. Without children it renders
+ * the default layout from the parts below; with children, `aria-describedby` names only the
+ * `Holder` and `Badges` parts that are actually rendered inside it.
  * @selector [data-slot="saved-card-list-item"]
  * @selector [data-state="checked" | "unchecked"] selection
  * @selector [data-card-state="success" | "pending" | "failed" | "unknown"]
@@ -167,157 +197,281 @@ export const SavedCardListItem = forwardRef<
   const messages = useMessages();
   const arrowMove = useContext(ArrowMoveContext);
   const id = useId();
-  const expiry = formatExpiry(card);
-  const badges = cardBadges(card, messages);
-  const describedBy = [card.holderName && `${id}-holder`, `${id}-status`].filter(Boolean).join(' ');
+  const [registered, setRegistered] = useState<readonly DescriptionPart[]>([]);
+  const registerDescription = useCallback((part: DescriptionPart) => {
+    setRegistered((parts) => (parts.includes(part) ? parts : [...parts, part]));
+    return () => setRegistered((parts) => parts.filter((candidate) => candidate !== part));
+  }, []);
+  const descriptionId = useCallback((part: DescriptionPart) => `${id}-${part}`, [id]);
+  const context = useMemo(
+    () => ({ card, descriptionId, registerDescription }),
+    [card, descriptionId, registerDescription],
+  );
+  const custom = children !== undefined;
+  // The default layout is known while rendering (so the server's HTML has it too); custom
+  // children say which describing parts they rendered once they mount.
+  const described = custom
+    ? registered
+    : DESCRIPTION_ORDER.filter((part) => part !== 'holder' || card.holderName);
+  const describedBy = DESCRIPTION_ORDER.filter((part) => described.includes(part))
+    .map(descriptionId)
+    .join(' ');
   return (
-    <RadioGroup.Item
-      ref={ref}
-      value={card.token}
-      disabled={disabled ?? !isUsableCard(card)}
-      aria-label={messages.cardLabel(card)}
-      aria-describedby={describedBy}
-      data-slot="saved-card-list-item"
-      data-card-state={card.state}
-      data-expiry={card.expiry}
-      data-default={card.isDefault ? '' : undefined}
-      className={cn('sc-saved-card', className)}
-      onFocus={(event) => {
-        onFocus?.(event);
-        if (arrowMove?.current) {
-          arrowMove.current = false;
-          event.currentTarget.click();
-        }
-      }}
-      {...props}
-    >
-      {children ?? (
-        <>
-          <span data-slot="saved-card-radio" aria-hidden="true">
-            <RadioGroup.Indicator data-slot="saved-card-radio-indicator" />
-          </span>
-          <CardBrandMark brand={card.brand} />
-          <span data-slot="saved-card-details">
-            <span data-slot="saved-card-number">
-              {card.nickname ?? messages.brandName(card.brand)}{' '}
-              <span data-slot="saved-card-last4">{messages.maskedNumber(card)}</span>
+    <ItemContext.Provider value={context}>
+      <RadioGroup.Item
+        ref={ref}
+        value={card.token}
+        disabled={disabled ?? !isUsableCard(card)}
+        aria-label={messages.cardLabel(card)}
+        aria-describedby={describedBy || undefined}
+        data-slot="saved-card-list-item"
+        data-card-state={card.state}
+        data-expiry={card.expiry}
+        data-default={card.isDefault ? '' : undefined}
+        className={cn('sc-saved-card', className)}
+        onFocus={(event) => {
+          onFocus?.(event);
+          if (arrowMove?.current) {
+            arrowMove.current = false;
+            event.currentTarget.click();
+          }
+        }}
+        {...props}
+      >
+        {custom ? (
+          children
+        ) : (
+          <>
+            <SavedCardListIndicator />
+            <SavedCardListBrand />
+            <span data-slot="saved-card-details">
+              <SavedCardListNumber />
+              <SavedCardListHolder />
             </span>
-            {card.holderName ? (
-              <span id={`${id}-holder`} data-slot="saved-card-holder" dir="auto">
-                {card.holderName}
-              </span>
-            ) : null}
-          </span>
-          {expiry ? (
-            <span data-slot="saved-card-expiry">
-              {card.expiry === 'expired' ? messages.expired(expiry) : messages.expires(expiry)}
-            </span>
-          ) : null}
-          <span id={`${id}-status`} data-slot="saved-card-badges">
-            {badges.map((badge) => (
-              <span
-                key={badge.variant}
-                data-slot="saved-card-badge"
-                data-variant={badge.variant}
-                aria-hidden={IN_NAME.has(badge.variant) ? true : undefined}
-              >
-                {badge.text}
-              </span>
+            <SavedCardListExpiry />
+            <SavedCardListBadges />
+          </>
+        )}
+      </RadioGroup.Item>
+    </ItemContext.Provider>
+  );
+});
+
+/* -------------------------------------------------------------------------------------------------
+ * SavedCardListIndicator
+ * -----------------------------------------------------------------------------------------------*/
+
+export interface SavedCardListIndicatorProps
+  extends HTMLAttributes<HTMLSpanElement>,
+    AsChildProps {}
+
+/**
+ * The radio's circle (decorative); by default it holds Radix's `RadioGroup.Indicator`, the dot
+ * shown while the card is selected.
+ * @selector [data-slot="saved-card-radio"]
+ * @selector [data-slot="saved-card-radio-indicator"] the dot
+ */
+export const SavedCardListIndicator = forwardRef<HTMLSpanElement, SavedCardListIndicatorProps>(
+  function SavedCardListIndicator({ asChild, children, ...props }, ref) {
+    useItemContext('SavedCardList.Indicator');
+    const Comp = asChild ? Slot.Root : 'span';
+    return (
+      <Comp ref={ref} data-slot="saved-card-radio" aria-hidden="true" {...props}>
+        {children ?? <RadioGroup.Indicator data-slot="saved-card-radio-indicator" />}
+      </Comp>
+    );
+  },
+);
+
+/* -------------------------------------------------------------------------------------------------
+ * SavedCardListBrand
+ * -----------------------------------------------------------------------------------------------*/
+
+export interface SavedCardListBrandProps
+  extends Omit<SVGProps<SVGSVGElement>, 'ref' | 'children'>,
+    AsChildProps {
+  /** Your own mark (with `asChild`): it receives `data-brand` and `aria-hidden`. */
+  children?: ReactNode;
+}
+
+/**
+ * The card's brand mark, decorative (`aria-hidden`): the radio's name already says the brand.
+ * @selector [data-slot="card-brand-mark"][data-brand="visa" | "mastercard" | …]
+ */
+export const SavedCardListBrand = forwardRef<SVGSVGElement, SavedCardListBrandProps>(
+  function SavedCardListBrand({ asChild, children, ...props }, ref) {
+    const { card } = useItemContext('SavedCardList.Brand');
+    if (asChild) {
+      return (
+        <Slot.Root
+          // Your element may be an <img> or <span>: the ref is whatever you render.
+          ref={ref as Ref<HTMLElement>}
+          aria-hidden="true"
+          data-slot="card-brand-mark"
+          data-brand={card.brand}
+          {...(props as HTMLAttributes<HTMLElement>)}
+        >
+          {children}
+        </Slot.Root>
+      );
+    }
+    return <CardBrandMark ref={ref} brand={card.brand} {...props} />;
+  },
+);
+
+/* -------------------------------------------------------------------------------------------------
+ * SavedCardListNumber
+ * -----------------------------------------------------------------------------------------------*/
+
+export interface SavedCardListNumberProps extends HTMLAttributes<HTMLSpanElement>, AsChildProps {}
+
+/**
+ * The card's nickname (or brand name) and masked number: "Visa •••• 4242".
+ * @selector [data-slot="saved-card-number"]
+ * @selector [data-slot="saved-card-last4"]
+ */
+export const SavedCardListNumber = forwardRef<HTMLSpanElement, SavedCardListNumberProps>(
+  function SavedCardListNumber({ asChild, children, ...props }, ref) {
+    const { card } = useItemContext('SavedCardList.Number');
+    const messages = useMessages();
+    const Comp = asChild ? Slot.Root : 'span';
+    return (
+      <Comp ref={ref} data-slot="saved-card-number" {...props}>
+        {children ?? (
+          <>
+            {card.nickname ?? messages.brandName(card.brand)}{' '}
+            <span data-slot="saved-card-last4">{messages.maskedNumber(card)}</span>
+          </>
+        )}
+      </Comp>
+    );
+  },
+);
+
+/* -------------------------------------------------------------------------------------------------
+ * SavedCardListHolder
+ * -----------------------------------------------------------------------------------------------*/
+
+export interface SavedCardListHolderProps extends HTMLAttributes<HTMLSpanElement>, AsChildProps {}
+
+/**
+ * The name on the card, part of the radio's description. Renders nothing when the card has no
+ * holder name (and no children are given).
+ * @selector [data-slot="saved-card-holder"]
+ */
+export const SavedCardListHolder = forwardRef<HTMLSpanElement, SavedCardListHolderProps>(
+  function SavedCardListHolder({ asChild, children, ...props }, ref) {
+    const { card } = useItemContext('SavedCardList.Holder');
+    const content = children ?? (card.holderName || null);
+    const id = useDescription('holder', content !== null);
+    if (content === null) {
+      return null;
+    }
+    const Comp = asChild ? Slot.Root : 'span';
+    return (
+      <Comp ref={ref} id={id} data-slot="saved-card-holder" dir="auto" {...props}>
+        {content}
+      </Comp>
+    );
+  },
+);
+
+/* -------------------------------------------------------------------------------------------------
+ * SavedCardListExpiry
+ * -----------------------------------------------------------------------------------------------*/
+
+export interface SavedCardListExpiryProps extends HTMLAttributes<HTMLSpanElement>, AsChildProps {}
+
+/**
+ * "Expires 04/27" or "Expired 01/24". Renders nothing when the gateway sent no usable expiry.
+ * @selector [data-slot="saved-card-expiry"]
+ */
+export const SavedCardListExpiry = forwardRef<HTMLSpanElement, SavedCardListExpiryProps>(
+  function SavedCardListExpiry({ asChild, children, ...props }, ref) {
+    const { card } = useItemContext('SavedCardList.Expiry');
+    const messages = useMessages();
+    const expiry = formatExpiry(card);
+    const content =
+      children ??
+      (expiry === null
+        ? null
+        : card.expiry === 'expired'
+          ? messages.expired(expiry)
+          : messages.expires(expiry));
+    if (content === null) {
+      return null;
+    }
+    const Comp = asChild ? Slot.Root : 'span';
+    return (
+      <Comp ref={ref} data-slot="saved-card-expiry" {...props}>
+        {content}
+      </Comp>
+    );
+  },
+);
+
+/* -------------------------------------------------------------------------------------------------
+ * SavedCardListBadges, SavedCardListBadge
+ * -----------------------------------------------------------------------------------------------*/
+
+export interface SavedCardListBadgesProps extends HTMLAttributes<HTMLSpanElement>, AsChildProps {}
+
+/**
+ * The card's status badges (default, pending, failed, expired, expiring soon) and the gateway's
+ * reason for a failed token: part of the radio's description.
+ * @selector [data-slot="saved-card-badges"]
+ * @selector [data-slot="saved-card-error"]
+ */
+export const SavedCardListBadges = forwardRef<HTMLSpanElement, SavedCardListBadgesProps>(
+  function SavedCardListBadges({ asChild, children, ...props }, ref) {
+    const { card } = useItemContext('SavedCardList.Badges');
+    const id = useDescription('status', true);
+    const Comp = asChild ? Slot.Root : 'span';
+    return (
+      <Comp ref={ref} id={id} data-slot="saved-card-badges" {...props}>
+        {children ?? (
+          <>
+            {cardBadges(card).map((variant) => (
+              <SavedCardListBadge key={variant} variant={variant} />
             ))}
             {card.state === 'failed' && card.errorMessage ? (
               <span data-slot="saved-card-error" dir="auto">
                 {card.errorMessage}
               </span>
             ) : null}
-          </span>
-        </>
-      )}
-    </RadioGroup.Item>
-  );
-});
+          </>
+        )}
+      </Comp>
+    );
+  },
+);
 
-/* -------------------------------------------------------------------------------------------------
- * States: loading, empty, error
- * -----------------------------------------------------------------------------------------------*/
+// Already said by the accessible name, so hidden from the description.
+const IN_NAME = new Set<CardBadgeVariant>(['default', 'expired']);
 
-/**
- * Placeholder rows while the cards load, announced once as "Loading saved cards…".
- * @selector [data-slot="saved-card-list-skeleton"]
- */
-export function SavedCardListSkeleton({
-  rows = 3,
-  className,
-  ...props
-}: HTMLAttributes<HTMLDivElement> & { rows?: number }) {
-  const messages = useMessages();
-  return (
-    <div
-      role="status"
-      data-slot="saved-card-list-skeleton"
-      className={cn('sc-saved-card-list-skeleton', className)}
-      {...props}
-    >
-      <span data-slot="visually-hidden">{messages.loading}</span>
-      {Array.from({ length: rows }, (_, index) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: static placeholders
-        <span key={index} aria-hidden="true" data-slot="saved-card-skeleton-row" />
-      ))}
-    </div>
-  );
-}
-
-/** @selector [data-slot="saved-card-list-empty"] */
-export function SavedCardListEmpty({
-  className,
-  children,
-  ...props
-}: HTMLAttributes<HTMLParagraphElement>) {
-  const messages = useMessages();
-  return (
-    <p
-      data-slot="saved-card-list-empty"
-      className={cn('sc-saved-card-list-empty', className)}
-      {...props}
-    >
-      {children ?? messages.empty}
-    </p>
-  );
-}
-
-export interface SavedCardListErrorProps extends HTMLAttributes<HTMLDivElement> {
-  error: unknown;
-  /** Shows a "Try again" button that calls this. */
-  onRetry?: () => void;
+export interface SavedCardListBadgeProps extends HTMLAttributes<HTMLSpanElement>, AsChildProps {
+  variant: CardBadgeVariant;
 }
 
 /**
- * The load failed: a `role="alert"` message by failure kind, a support reference, and a retry.
- * @selector [data-slot="saved-card-list-error"]
+ * One status badge, worded by `variant` unless given children. "Default" and "Expired" are
+ * hidden from assistive technology: the radio's name already says them.
+ * @selector [data-slot="saved-card-badge"][data-variant="default" | "expiring" | "expired" | "pending" | "failed"]
  */
-export function SavedCardListError({
-  error,
-  onRetry,
-  className,
-  ...props
-}: SavedCardListErrorProps) {
-  const messages = useMessages();
-  const requestId = isGatewayError(error) ? error.requestId : undefined;
-  return (
-    <div
-      role="alert"
-      data-slot="saved-card-list-error"
-      className={cn('sc-saved-card-list-error', className)}
-      {...props}
-    >
-      <p data-slot="saved-card-list-error-message">{messages.loadError(error)}</p>
-      {requestId ? (
-        <p data-slot="saved-card-list-error-reference">{messages.errorReference(requestId)}</p>
-      ) : null}
-      {onRetry ? (
-        <button type="button" data-slot="button" onClick={onRetry}>
-          {messages.retry}
-        </button>
-      ) : null}
-    </div>
-  );
-}
+export const SavedCardListBadge = forwardRef<HTMLSpanElement, SavedCardListBadgeProps>(
+  function SavedCardListBadge({ asChild, variant, children, ...props }, ref) {
+    const messages = useMessages();
+    const Comp = asChild ? Slot.Root : 'span';
+    return (
+      <Comp
+        ref={ref}
+        data-slot="saved-card-badge"
+        data-variant={variant}
+        aria-hidden={IN_NAME.has(variant) ? true : undefined}
+        {...props}
+      >
+        {children ?? badgeText(messages, variant)}
+      </Comp>
+    );
+  },
+);

@@ -1,4 +1,4 @@
-import { isGatewayError, type SavedCard } from '@savedcards/core';
+import { isGatewayError, type SavedCard, type TokenFailureReason } from '@savedcards/core';
 
 /** "04/27", or `null` when the gateway sent no usable expiry. */
 export function formatExpiry(card: Pick<SavedCard, 'expMonth' | 'expYear'>): string | null {
@@ -46,7 +46,7 @@ export type AddFailure =
  * same thing. A decline is the gateway refusing the card (400/402), not refusing the merchant
  * (401/403); a failed check after the challenge leaves the outcome unconfirmed.
  */
-export function classifyAddFailure(reason: string, error: unknown): AddFailure {
+export function classifyAddFailure(reason: TokenFailureReason, error: unknown): AddFailure {
   if (reason === 'declined' || reason === 'verification_failed') {
     return 'not-approved';
   }

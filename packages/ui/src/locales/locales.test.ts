@@ -2,12 +2,24 @@ import {
   type CardBrand,
   type CardFieldError,
   type CardFormField,
+  cardBrandName,
   GatewayError,
   type RemovalRefusal,
   type SavedCard,
+  type TokenFailureReason,
 } from '@savedcards/core';
 import { describe, expect, it } from 'vitest';
-import { enMessages, type SavedCardsMessages, zhCNMessages, zhHKMessages } from '../index.js';
+import {
+  composeMessages,
+  enLocale,
+  enMessages,
+  type SavedCardsLocale,
+  type SavedCardsMessages,
+  zhCNLocale,
+  zhCNMessages,
+  zhHKLocale,
+  zhHKMessages,
+} from '../index.js';
 
 const BRANDS: CardBrand[] = [
   'visa',
@@ -30,12 +42,11 @@ const FIELD_ERRORS: CardFieldError[] = [
   'expired',
 ];
 const REFUSALS: RemovalRefusal[] = ['default', 'last-card', 'in-use'];
-const ADD_FAILURES = [
+const ADD_FAILURES: TokenFailureReason[] = [
   'declined',
   'verification_failed',
   'create_error',
   'check_error',
-  'blocked_popup',
   'unsafe_verify_url',
 ];
 const ERRORS: unknown[] = [
@@ -183,11 +194,61 @@ describe('accessible names', () => {
     );
   });
 
-  it('use an override of one message inside the others (cardName feeds cardLabel)', () => {
-    const messages: SavedCardsMessages = {
-      ...zhHKMessages,
-      cardName: (c) => `我的卡 ${c.last4}`,
-    };
+  it('use a locale’s template everywhere it composes (cardName feeds cardLabel)', () => {
+    const messages = composeMessages({
+      ...zhHKLocale,
+      cardName: ({ last4 }) => `我的卡 ${last4}`,
+    });
     expect(messages.cardLabel(card())).toBe('我的卡 4242，有效期至 2027年4月，預設');
+    expect(messages.removeTitle(card())).toBe('移除 我的卡 4242？');
+  });
+
+  it('name a card without last four digits by its brand alone', () => {
+    expect(enMessages.cardName({ brand: 'amex', last4: null })).toBe('American Express');
+    expect(enMessages.cardLabel(card({ last4: null, expMonth: null, expYear: null }))).toBe(
+      'Visa, default',
+    );
+  });
+});
+
+describe('locales (words and templates)', () => {
+  const localeData: [string, SavedCardsLocale][] = [
+    ['en', enLocale],
+    ['zh-HK', zhHKLocale],
+    ['zh-CN', zhCNLocale],
+  ];
+
+  it.each(localeData)('%s has the same keys as English', (_locale, data) => {
+    expect(Object.keys(data).sort()).toEqual(Object.keys(enLocale).sort());
+  });
+
+  it('names brands in English as core does, and each language its own way', () => {
+    for (const brand of BRANDS) {
+      expect(enMessages.brandName(brand)).toBe(cardBrandName(brand));
+    }
+    expect(zhHKMessages.brandName('amex')).toBe('美國運通');
+    expect(zhCNMessages.brandName('mastercard')).toBe('万事达卡');
+  });
+
+  it('words failures by kind and reason once, for every language', () => {
+    const offline = new GatewayError({ kind: 'network', message: 'offline' });
+    const declined = new GatewayError({ kind: 'gateway', message: 'no', status: 402 });
+    expect(enMessages.loadError(offline)).toBe(enLocale.loadErrors.network);
+    expect(zhCNMessages.loadError(new Error('boom'))).toBe(zhCNLocale.loadErrors.other);
+    expect(enMessages.addFailed('create_error', declined)).toBe(
+      enLocale.addFailures['card-declined'],
+    );
+    expect(enMessages.addFailed('create_error', offline)).toBe(
+      `${enLocale.addFailures['not-saved']}${enLocale.connectionHint}`,
+    );
+    expect(enMessages.addFailed('declined', undefined, 'Insufficient funds.')).toBe(
+      'Your bank did not approve this card. Insufficient funds. Nothing was saved.',
+    );
+    expect(zhHKMessages.addFailed('verification_failed', undefined)).toBe(
+      '你的銀行未有批准此卡。此卡未有儲存。',
+    );
+    expect(zhHKMessages.removeFailed(card(), offline)).toBe(
+      '無法移除 Visa 尾號 4242，資料沒有任何更改。請檢查網絡連線後再試。',
+    );
   });
 });

@@ -1,108 +1,39 @@
-import {
-  type CardBrand,
-  type CardFieldError,
-  type CardFormField,
-  isGatewayError,
-  type SavedCard,
-} from '@savedcards/core';
-import type { SavedCardsMessages } from '../messages.js';
-import {
-  type AddFailure,
-  classifyAddFailure,
-  formatCount,
-  formatExpiryMonth,
-  isConnectionFailure,
-} from './format.js';
+import { composeMessages, type SavedCardsLocale } from './compose.js';
+import { formatCount } from './format.js';
 
 const LOCALE = 'zh-HK';
-const MAX_TEXT = 255;
+const MAX_TEXT = formatCount(255, LOCALE);
 
-// As cards and shop fronts in Hong Kong write them.
-const BRAND_NAMES: Record<CardBrand, string> = {
-  visa: 'Visa',
-  mastercard: 'Mastercard',
-  amex: '美國運通',
-  unionpay: '銀聯',
-  jcb: 'JCB',
-  discover: 'Discover',
-  diners: '大來卡',
-  unknown: '卡',
-};
-
-const FIELD_LABELS: Record<CardFormField, string> = {
-  number: '卡號',
-  expiry: '到期日（MM / YY）',
-  cvc: '安全碼（CVC）',
-  holderName: '持卡人姓名',
-  nickname: '卡的暱稱（選填）',
-};
-
-const FIELD_ERRORS: Record<CardFormField, Partial<Record<CardFieldError, string>>> = {
-  number: {
-    required: '請輸入卡號。',
-    invalid: '卡號無效，請檢查後再試。',
-    incomplete: '卡號不完整。',
-    luhn: '卡號無效，請檢查後再試。',
-    'unsupported-brand': '本店不接受此卡的品牌。',
-    'too-long': '卡號過長。',
-  },
-  expiry: {
-    required: '請輸入到期日。',
-    invalid: '到期日無效，請以 MM / YY 格式輸入。',
-    incomplete: '請以 MM / YY 格式輸入到期日。',
-    expired: '此卡已到期。',
-  },
-  cvc: {
-    required: '請輸入安全碼。',
-    invalid: '安全碼無效。',
-    incomplete: '安全碼不完整。',
-  },
-  holderName: {
-    required: '請輸入持卡人姓名。',
-    'too-long': `姓名過長（最多 ${formatCount(MAX_TEXT, LOCALE)} 個字元）。`,
-  },
-  nickname: { 'too-long': `暱稱過長（最多 ${formatCount(MAX_TEXT, LOCALE)} 個字元）。` },
-};
-
-function connectionHint(error: unknown): string {
-  return isConnectionFailure(error) ? '請檢查網絡連線後再試。' : '';
-}
-
-/** Traditional Chinese as written in Hong Kong (繁體中文（香港）). */
-export const zhHKMessages: SavedCardsMessages = {
+/** Traditional Chinese words and templates, as written in Hong Kong (繁體中文（香港）). */
+export const zhHKLocale: SavedCardsLocale = {
   locale: LOCALE,
   listLabel: '已儲存的卡',
   loading: '正在載入已儲存的卡…',
   empty: '你尚未儲存任何卡。',
   retry: '再試一次',
-  loadError: (error) => {
-    const kind = isGatewayError(error) ? error.kind : undefined;
-    if (kind === 'network') {
-      return '無法連接伺服器載入你已儲存的卡。請檢查網絡連線後再試。';
-    }
-    if (kind === 'timeout') {
-      return '載入已儲存的卡時間過長，請再試一次。';
-    }
-    return '無法載入你已儲存的卡，請再試一次。';
+  loadErrors: {
+    network: '無法連接伺服器載入你已儲存的卡。請檢查網絡連線後再試。',
+    timeout: '載入已儲存的卡時間過長，請再試一次。',
+    other: '無法載入你已儲存的卡，請再試一次。',
   },
   errorReference: (requestId) => `參考編號：${requestId}`,
-  brandName: (brand) => BRAND_NAMES[brand],
-  cardName(card) {
-    const brand = this.brandName(card.brand);
-    return card.last4 ? `${brand} 尾號 ${card.last4}` : brand;
+  // As cards and shop fronts in Hong Kong write them.
+  brandNames: {
+    visa: 'Visa',
+    mastercard: 'Mastercard',
+    amex: '美國運通',
+    unionpay: '銀聯',
+    jcb: 'JCB',
+    discover: 'Discover',
+    diners: '大來卡',
+    unknown: '卡',
   },
-  cardLabel(card: SavedCard) {
-    const parts = [this.cardName(card)];
-    const month = formatExpiryMonth(card, LOCALE);
-    if (month) {
-      parts.push(card.expiry === 'expired' ? `已於 ${month} 到期` : `有效期至 ${month}`);
-    }
-    if (card.isDefault) {
-      parts.push('預設');
-    }
-    return parts.join('，');
-  },
-  maskedNumber: (card) => (card.last4 ? `•••• ${card.last4}` : ''),
+  cardName: ({ brand, last4 }) => `${brand} 尾號 ${last4}`,
+  nameExpires: ({ month }) => `有效期至 ${month}`,
+  nameExpired: ({ month }) => `已於 ${month} 到期`,
+  nameDefault: '預設',
+  nameSeparator: '，',
+  maskedNumber: (last4) => `•••• ${last4}`,
   expires: (expiry) => `有效期至 ${expiry}`,
   expired: (expiry) => `已於 ${expiry} 到期`,
   badgeDefault: '預設',
@@ -111,44 +42,26 @@ export const zhHKMessages: SavedCardsMessages = {
   badgePending: '等待驗證',
   badgeFailed: '驗證失敗',
   makeDefault: '設為預設',
-  makeDefaultLabel(card) {
-    return `設為預設：${this.cardName(card)}`;
-  },
+  makeDefaultLabel: (cardName) => `設為預設：${cardName}`,
   remove: '移除',
-  removeLabel(card) {
-    return `移除：${this.cardName(card)}`;
-  },
-  removeTitle(card) {
-    return `移除 ${this.cardName(card)}？`;
-  },
-  removeDescription: (card) =>
-    card.isDefault
-      ? '這是你的預設卡。移除後如要再用此卡付款，須重新新增。'
-      : '移除後如要再用此卡付款，須重新新增。',
+  removeLabel: (cardName) => `移除：${cardName}`,
+  removeTitle: (cardName) => `移除 ${cardName}？`,
+  removeDescription: '移除後如要再用此卡付款，須重新新增。',
+  removeDefaultDescription: '這是你的預設卡。移除後如要再用此卡付款，須重新新增。',
   keepCard: '保留此卡',
   confirmRemove: '移除此卡',
-  removeRefusedTitle(card) {
-    return `無法移除 ${this.cardName(card)}`;
+  removeRefusedTitle: (cardName) => `無法移除 ${cardName}`,
+  removeRefusals: {
+    default: '這是你的預設卡。請先將另一張卡設為預設。',
+    'last-card': '這是你唯一的卡。請先新增另一張卡，再移除此卡。',
+    'in-use': '此卡正用於訂單或定期付款。',
   },
-  removeRefused: (reason) =>
-    ({
-      default: '這是你的預設卡。請先將另一張卡設為預設。',
-      'last-card': '這是你唯一的卡。請先新增另一張卡，再移除此卡。',
-      'in-use': '此卡正用於訂單或定期付款。',
-    })[reason],
   acknowledge: '確定',
-  defaultChanged(card) {
-    return `已將 ${this.cardName(card)} 設為你的預設卡。`;
-  },
-  removed(card) {
-    return `已移除 ${this.cardName(card)}。`;
-  },
-  setDefaultFailed(card, error) {
-    return `無法將 ${this.cardName(card)} 設為預設卡，資料沒有任何更改。${connectionHint(error)}`;
-  },
-  removeFailed(card, error) {
-    return `無法移除 ${this.cardName(card)}，資料沒有任何更改。${connectionHint(error)}`;
-  },
+  defaultChanged: (cardName) => `已將 ${cardName} 設為你的預設卡。`,
+  removed: (cardName) => `已移除 ${cardName}。`,
+  setDefaultFailed: (cardName) => `無法將 ${cardName} 設為預設卡，資料沒有任何更改。`,
+  removeFailed: (cardName) => `無法移除 ${cardName}，資料沒有任何更改。`,
+  connectionHint: '請檢查網絡連線後再試。',
   offline: '你已離線。重新連線前，暫時無法更改你的卡。',
   defaultPickerLabel: '預設卡',
   noUsableCards: '你沒有可設為預設的卡。',
@@ -156,15 +69,45 @@ export const zhHKMessages: SavedCardsMessages = {
   addCardTitle: '新增卡',
   addCardDescription:
     '你的卡會儲存在 Wonder Gateway。此頁面只會保留卡的品牌、最後四位數字及到期日。',
-  fieldLabel: (field) => FIELD_LABELS[field],
-  fieldError: (field, error) => FIELD_ERRORS[field][error] ?? `請檢查${FIELD_LABELS[field]}。`,
-  detectedBrand: (brand) => (brand === 'unknown' ? '' : BRAND_NAMES[brand]),
+  fieldLabels: {
+    number: '卡號',
+    expiry: '到期日（MM / YY）',
+    cvc: '安全碼（CVC）',
+    holderName: '持卡人姓名',
+    nickname: '卡的暱稱（選填）',
+  },
+  fieldErrors: {
+    number: {
+      required: '請輸入卡號。',
+      invalid: '卡號無效，請檢查後再試。',
+      incomplete: '卡號不完整。',
+      luhn: '卡號無效，請檢查後再試。',
+      'unsupported-brand': '本店不接受此卡的品牌。',
+      'too-long': '卡號過長。',
+    },
+    expiry: {
+      required: '請輸入到期日。',
+      invalid: '到期日無效，請以 MM / YY 格式輸入。',
+      incomplete: '請以 MM / YY 格式輸入到期日。',
+      expired: '此卡已到期。',
+    },
+    cvc: {
+      required: '請輸入安全碼。',
+      invalid: '安全碼無效。',
+      incomplete: '安全碼不完整。',
+    },
+    holderName: {
+      required: '請輸入持卡人姓名。',
+      'too-long': `姓名過長（最多 ${MAX_TEXT} 個字元）。`,
+    },
+    nickname: { 'too-long': `暱稱過長（最多 ${MAX_TEXT} 個字元）。` },
+  },
+  fieldErrorFallback: (fieldLabel) => `請檢查${fieldLabel}。`,
   saveAsDefault: '設為我的預設卡',
   saveCard: '儲存卡',
   saving: '儲存中…',
-  duplicateWarning(card, expiry) {
-    return `你已儲存過 ${this.cardName(card)}（有效期至 ${expiry}）。要再儲存一次嗎？`;
-  },
+  duplicateWarning: ({ cardName, expiry }) =>
+    `你已儲存過 ${cardName}（有效期至 ${expiry}）。要再儲存一次嗎？`,
   saveAnyway: '仍然儲存',
   cancel: '取消',
   done: '完成',
@@ -175,20 +118,17 @@ export const zhHKMessages: SavedCardsMessages = {
   openVerification: '開啟驗證視窗',
   verificationFrameTitle: '與你的銀行進行 3-D Secure 驗證',
   redirecting: '正在帶你前往銀行驗證此卡…',
-  cardAdded(card) {
-    return `已儲存 ${this.cardName(card)}。`;
-  },
-  addFailed: (reason, error, gatewayMessage) => {
-    const wording: Record<AddFailure, () => string> = {
-      'not-approved': () =>
-        `你的銀行未有批准此卡。${gatewayMessage ? `${gatewayMessage} ` : ''}此卡未有儲存。`,
-      'unsafe-url': () => '無法安全地開啟驗證頁面，此卡未有儲存。',
-      unconfirmed: () => '無法向你的銀行確認此卡。如此卡現已列於你的已儲存卡，即已成功儲存。',
-      'card-declined': () => '你的卡被拒絕。請檢查資料或改用另一張卡。',
-      'not-saved': () => `無法儲存你的卡，此卡未有儲存。${connectionHint(error)}`,
-    };
-    return wording[classifyAddFailure(reason, error)]();
+  cardAdded: (cardName) => `已儲存 ${cardName}。`,
+  addFailures: {
+    'not-approved': (gatewayMessage) => `你的銀行未有批准此卡。${gatewayMessage}此卡未有儲存。`,
+    'unsafe-url': '無法安全地開啟驗證頁面，此卡未有儲存。',
+    unconfirmed: '無法向你的銀行確認此卡。如此卡現已列於你的已儲存卡，即已成功儲存。',
+    'card-declined': '你的卡被拒絕。請檢查資料或改用另一張卡。',
+    'not-saved': '無法儲存你的卡，此卡未有儲存。',
   },
   addTimedOut: '驗證時間過長，此卡未有儲存。請再試一次。',
   addCancelled: '已取消新增卡，此卡未有儲存。',
 };
+
+/** The Traditional Chinese (Hong Kong) messages, composed from `zhHKLocale`. */
+export const zhHKMessages = composeMessages(zhHKLocale);

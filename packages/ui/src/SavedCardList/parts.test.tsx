@@ -1,0 +1,220 @@
+import type { SavedCard } from '@savedcards/core';
+import { DEMO_TOKENS } from '@savedcards/msw';
+import { useCardManagement, usePaymentTokens } from '@savedcards/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createRef, useState } from 'react';
+import { describe, expect, it, vi } from 'vitest';
+import { renderWithProviders } from '../../../../test/render';
+import {
+  SavedCardList,
+  SavedCardListBadges,
+  SavedCardListHolder,
+  SavedCardListItem,
+  SavedCardListNumber,
+  SavedCardListRoot,
+} from '../index.js';
+
+const visa: SavedCard = {
+  token: 'tok_visa',
+  type: 'card',
+  state: 'success',
+  isDefault: true,
+  brand: 'visa',
+  last4: '4242',
+  expMonth: 4,
+  expYear: 2099,
+  expiry: 'valid',
+  holderName: 'Tai Man Chan',
+};
+const pending: SavedCard = { ...visa, token: 'tok_pending', isDefault: false, state: 'pending' };
+
+function List({ children }: { children: React.ReactNode }) {
+  return <SavedCardListRoot defaultValue={visa.token}>{children}</SavedCardListRoot>;
+}
+
+/** The design-system recipe: the hook, the parts, and your own outcome list. */
+function MyCards() {
+  const { data: cards = [] } = usePaymentTokens();
+  const manage = useCardManagement({ cards });
+  const [selected, setSelected] = useState<string>();
+  return (
+    <>
+      <SavedCardList.Root value={selected} onValueChange={setSelected}>
+        {cards.map((card) => (
+          <SavedCardList.Row key={card.token}>
+            <SavedCardList.Item card={card} />
+            <SavedCardList.Actions
+              card={card}
+              actions={['make-default']}
+              onMakeDefault={manage.makeDefault}
+            />
+          </SavedCardList.Row>
+        ))}
+      </SavedCardList.Root>
+      <ol aria-label="Outcomes">
+        {manage.outcomes.map((outcome) => (
+          <li key={outcome.id}>{`${outcome.type} ${outcome.card.token}`}</li>
+        ))}
+      </ol>
+    </>
+  );
+}
+
+function Controlled({ onValueChange }: { onValueChange: (token: string) => void }) {
+  const [value, setValue] = useState<string | null>(DEMO_TOKENS.mastercard);
+  return (
+    <SavedCardList
+      value={value}
+      onValueChange={(token) => {
+        onValueChange(token);
+        setValue(token);
+      }}
+    />
+  );
+}
+
+describe('SavedCardList parts', () => {
+  it('render the default layout with its description: holder name and badges', () => {
+    render(
+      <List>
+        <SavedCardListItem card={visa} />
+      </List>,
+    );
+    const radio = screen.getByRole('radio', {
+      name: 'Visa ending in 4242, expires 04/99, default',
+    });
+    // The "Default" badge is hidden: the name already says it.
+    expect(radio).toHaveAccessibleDescription(/^Tai Man Chan\s*$/);
+    expect(radio.querySelector('[data-slot="saved-card-radio"]')).not.toBeNull();
+    expect(radio.querySelector('[data-slot="card-brand-mark"]')).toHaveAttribute(
+      'data-brand',
+      'visa',
+    );
+    expect(within(radio).getByText('Expires 04/99')).toHaveAttribute(
+      'data-slot',
+      'saved-card-expiry',
+    );
+  });
+
+  it('point aria-describedby only at the describing parts custom children render', async () => {
+    const { rerender } = render(
+      <List>
+        <SavedCardListItem card={pending}>
+          <SavedCardList.Number />
+        </SavedCardListItem>
+      </List>,
+    );
+    const radio = screen.getByRole('radio', { name: /^Visa ending in 4242/ });
+    expect(radio).not.toHaveAttribute('aria-describedby');
+
+    rerender(
+      <List>
+        <SavedCardListItem card={pending}>
+          <SavedCardListNumber />
+          <SavedCardListBadges />
+        </SavedCardListItem>
+      </List>,
+    );
+    await waitFor(() => expect(radio).toHaveAccessibleDescription('Pending verification'));
+    const ids = radio.getAttribute('aria-describedby')?.split(' ') ?? [];
+    expect(ids).toHaveLength(1);
+    for (const id of ids) {
+      expect(document.getElementById(id)).not.toBeNull();
+    }
+
+    rerender(
+      <List>
+        <SavedCardListItem card={pending}>
+          <SavedCardListBadges />
+          <SavedCardListHolder />
+        </SavedCardListItem>
+      </List>,
+    );
+    await waitFor(() =>
+      expect(radio).toHaveAccessibleDescription('Tai Man Chan Pending verification'),
+    );
+  });
+
+  it('hand their props to the child with asChild, merging className (the caller’s last)', () => {
+    const ref = createRef<HTMLElement>();
+    render(
+      <List>
+        <SavedCardList.Row asChild className="my-row">
+          <li>
+            <SavedCardListItem card={visa}>
+              <SavedCardList.Number asChild className="my-number">
+                <strong ref={ref} className="strong">
+                  My Visa
+                </strong>
+              </SavedCardList.Number>
+              <SavedCardList.Holder asChild>
+                <em>Mr T M Chan</em>
+              </SavedCardList.Holder>
+            </SavedCardListItem>
+          </li>
+        </SavedCardList.Row>
+      </List>,
+    );
+    const row = screen.getByRole('listitem');
+    expect(row).toHaveAttribute('data-slot', 'saved-card-list-row');
+    expect(row).toHaveClass('sc-saved-card-list-row', 'my-row');
+    expect(row.className.split(' ').at(-1)).toBe('my-row');
+    expect(ref.current?.tagName).toBe('STRONG');
+    expect(ref.current).toHaveAttribute('data-slot', 'saved-card-number');
+    expect(ref.current).toHaveClass('strong', 'my-number');
+    // The holder part on an <em> still describes the radio.
+    const radio = screen.getByRole('radio');
+    expect(radio).toHaveAccessibleDescription('Mr T M Chan');
+    expect(radio.querySelector('em')).toHaveAttribute('data-slot', 'saved-card-holder');
+  });
+
+  it('say which parent they need when used outside an Item', () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect(() => render(<SavedCardList.Brand />)).toThrow(
+      '`SavedCardList.Brand` must be used within `SavedCardList.Item`',
+    );
+  });
+
+  it('build a manage-cards list from useCardManagement (the hooks-only recipe)', async () => {
+    const user = userEvent.setup();
+    renderWithProviders(<MyCards />);
+    await user.click(
+      await screen.findByRole('button', { name: 'Make default: Mastercard ending in 4444' }),
+    );
+    const outcomes = screen.getByRole('list', { name: 'Outcomes' });
+    await waitFor(() =>
+      expect(within(outcomes).getByRole('listitem')).toHaveTextContent(
+        `default-changed ${DEMO_TOKENS.mastercard}`,
+      ),
+    );
+    expect(screen.getByRole('radio', { name: /^Mastercard ending in 4444, .*default$/ })).not.toBe(
+      null,
+    );
+  });
+});
+
+describe('SavedCardList selection', () => {
+  it('takes value and onValueChange, as Radix does', async () => {
+    const onValueChange = vi.fn();
+    const user = userEvent.setup();
+    renderWithProviders(<Controlled onValueChange={onValueChange} />);
+    expect(await screen.findByRole('radio', { name: /^Mastercard ending in 4444/ })).toBeChecked();
+    await user.click(screen.getByRole('radio', { name: /^UnionPay/ }));
+    expect(onValueChange).toHaveBeenCalledWith(DEMO_TOKENS.unionpay);
+    expect(screen.getByRole('radio', { name: /^UnionPay/ })).toBeChecked();
+  });
+
+  it('warns once when it switches from uncontrolled to controlled', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { rerender } = renderWithProviders(<SavedCardList />);
+    await screen.findByRole('radiogroup');
+    expect(warn).not.toHaveBeenCalled();
+    rerender(<SavedCardList value={DEMO_TOKENS.mastercard} />);
+    rerender(<SavedCardList value={DEMO_TOKENS.unionpay} />);
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(warn.mock.calls[0]?.[0]).toMatch(
+      /^SavedCardList is changing from uncontrolled to controlled\. Components should not switch/,
+    );
+  });
+});
