@@ -54,7 +54,8 @@ export function createWonderProxy(options: WonderProxyOptions): WonderProxy {
     trace.operation = matched.route.operation;
 
     const refused =
-      checkSameOrigin(request) ?? checkBodyHeaders(matched.route, request, config.maxBodyBytes);
+      checkSameOrigin(request, config.allowedOrigins) ??
+      checkBodyHeaders(matched.route, request, config.maxBodyBytes);
     if (refused) return refused;
 
     const session = await customers.resolve(request);

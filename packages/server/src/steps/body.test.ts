@@ -13,7 +13,7 @@ import {
   testProxy,
 } from '../testUpstream.js';
 import { ProxyAnswer } from './answer.js';
-import { outgoingBody, outgoingQuery } from './body.js';
+import { jsonDepthWithin, outgoingBody, outgoingQuery } from './body.js';
 import { matchRoute } from './route.js';
 
 const tokens = (uuid = DEMO_UUID) => `/customers/${uuid}/payment_tokens`;
@@ -169,6 +169,27 @@ describe('the token list query', () => {
 });
 
 describe('content type, size and JSON, refused before anything is sent', () => {
+  it('answers a 5,000-deep body with 400 (not 500), and sends nothing', async () => {
+    const { proxy, sent, logs } = testProxy();
+    const deep = `{"token":${'['.repeat(5000)}${']'.repeat(5000)}}`;
+    const response = await proxy(
+      browserRequest('DELETE', tokens(), {
+        body: deep,
+        headers: { 'Content-Length': String(deep.length) },
+      }),
+    );
+    expect(response.status).toBe(400);
+    expect((await readJson(response)).error_code).toBe('E_INVALID_BODY');
+    expect(sent).toHaveLength(0);
+    expect(logs.entries.every((entry) => entry.level !== 'error')).toBe(true);
+  });
+
+  it('counts depth on the text: brackets inside strings do not count', () => {
+    expect(jsonDepthWithin('{"a":"[[[[[[[[[[[["}', 2)).toBe(true);
+    expect(jsonDepthWithin('{"a":"\\"[[[[[["}', 2)).toBe(true);
+    expect(jsonDepthWithin('[[[]]]', 2)).toBe(false);
+  });
+
   it('refuses a body that is not Content-Type: application/json with 415', async () => {
     const { proxy, sent } = testProxy();
     for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'application/jsonx']) {
@@ -328,16 +349,43 @@ describe('outgoingBody and outgoingQuery (pure)', () => {
     });
   });
 
-  it('create token: a billing_address that is not an object is dropped', async () => {
+  it.each([
+    [
+      'a billing_address that is not an object',
+      { number: '4242424242424242', billing_address: 'Main St' },
+    ],
+    ['a number that is a JSON number', { number: 4242424242424242 }],
+    ['a holder name that is an object', { number: '4242424242424242', holder_name: { $ne: null } }],
+    [
+      'a billing field that is an array',
+      { number: '4242424242424242', billing_address: { city: ['a'] } },
+    ],
+  ])('create token: %s is a 400 naming the field', async (_label, card) => {
     const body = await outgoingBody(
       route('POST', tokens()).route,
-      { card: { number: '4242424242424242', billing_address: 'Main St' } },
+      { card },
       session,
       request,
       policy,
     );
-    expect(body).not.toBeInstanceOf(ProxyAnswer);
-    expect((body as { card: Record<string, unknown> }).card).not.toHaveProperty('billing_address');
+    expect(body).toBeInstanceOf(ProxyAnswer);
+    expect((body as ProxyAnswer).status).toBe(400);
+  });
+
+  it.each([
+    ['name', { $ne: null }],
+    ['phone', ['1', '2']],
+    ['email', 42],
+  ])('upsert: a customer.%s that is not a string is a 400', async (field, value) => {
+    const body = await outgoingBody(
+      route('POST', '/customers').route,
+      { customer: { name: 'A', phone: '1', [field]: value } },
+      session,
+      request,
+      policy,
+    );
+    expect(body).toBeInstanceOf(ProxyAnswer);
+    expect((body as ProxyAnswer).status).toBe(400);
   });
 
   it('upsert: only wire’s CUSTOMER_FIELDS, with the session’s reference number', async () => {

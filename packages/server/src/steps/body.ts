@@ -75,6 +75,30 @@ async function readText(request: Request, max: number): Promise<string> {
   return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
 }
 
+/** Deepest nesting any accepted body has (`{"card": {"billing_address": {…}}}` is 3). */
+export const MAX_JSON_DEPTH = 8;
+
+/**
+ * Whether JSON text nests no deeper than `max` (objects and arrays), counted on the text before it
+ * is parsed, so a 5,000-deep body is a 400 and never reaches a recursive walk.
+ */
+export function jsonDepthWithin(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (inString) {
+      if (char === '\\') i++;
+      else if (char === '"') inString = false;
+    } else if (char === '"') inString = true;
+    else if (char === '{' || char === '[') {
+      depth++;
+      if (depth > max) return false;
+    } else if (char === '}' || char === ']') depth--;
+  }
+  return true;
+}
+
 /** The body as a JSON object: 413 beyond `max` bytes (counted while reading), 400 otherwise. */
 async function readJsonObject(
   request: Request,
@@ -82,7 +106,11 @@ async function readJsonObject(
 ): Promise<Record<string, unknown> | ProxyAnswer> {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(await readText(request, max));
+    const text = await readText(request, max);
+    if (!jsonDepthWithin(text, MAX_JSON_DEPTH)) {
+      return refuse('invalidBody', {}, 'The body is nested too deeply.');
+    }
+    parsed = JSON.parse(text);
   } catch (error) {
     return refuse(error instanceof BodyTooLarge ? 'bodyTooLarge' : 'invalidJson');
   }
@@ -90,11 +118,23 @@ async function readJsonObject(
   return parsed;
 }
 
-/** Only the listed keys of `source` that are set. */
-function pick(source: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
+/**
+ * Only the listed keys of `source` that are set, each a string (`null` too where `nullable`): a
+ * field of another type (`{"$ne": null}`, an array) is a 400, named in the answer.
+ */
+function pickStrings(
+  source: Record<string, unknown>,
+  keys: readonly string[],
+  where: string,
+): Record<string, unknown> | ProxyAnswer {
   const out: Record<string, unknown> = {};
   for (const key of keys) {
-    if (source[key] !== undefined) out[key] = source[key];
+    const value = source[key];
+    if (value === undefined) continue;
+    if (typeof value !== 'string' && !(value === null && key === 'default_payment_token')) {
+      return refuse('invalidBody', {}, `${where}.${key} must be a string.`);
+    }
+    out[key] = value;
   }
   return out;
 }
@@ -127,24 +167,32 @@ export async function outgoingBody(
       if (given !== undefined && given !== null && given !== session.referenceNumber) {
         return refuse('forbiddenCustomer', { level: 'warn' });
       }
-      return {
-        customer: {
-          ...pick(customer, CUSTOMER_FIELD_NAMES),
-          reference_number: session.referenceNumber,
-        },
-      };
+      const fields = pickStrings(customer, CUSTOMER_FIELD_NAMES, 'customer');
+      if (fields instanceof ProxyAnswer) return fields;
+      return { customer: { ...fields, reference_number: session.referenceNumber } };
     }
     case 'createToken': {
       const card = body.card;
       if (!isRecord(card)) return refuse('invalidBody', {}, 'The body must be {"card": {…}}.');
-      const { billing_address: billing, ...fields } = pick(card, CARD_FIELDS);
+      const { billing_address: billing } = card;
+      if (billing !== undefined && !isRecord(billing)) {
+        return refuse('invalidBody', {}, 'card.billing_address must be an object.');
+      }
+      const fields = pickStrings(
+        card,
+        CARD_FIELDS.filter((field) => field !== 'billing_address'),
+        'card',
+      );
+      if (fields instanceof ProxyAnswer) return fields;
+      const address = billing
+        ? pickStrings(billing, BILLING_ADDRESS_FIELD_NAMES, 'card.billing_address')
+        : undefined;
+      if (address instanceof ProxyAnswer) return address;
       const urls = await policy.returnUrls(request, session);
       return {
         card: {
           ...fields,
-          ...(isRecord(billing)
-            ? { billing_address: pick(billing, BILLING_ADDRESS_FIELD_NAMES) }
-            : {}),
+          ...(address ? { billing_address: address } : {}),
           '3ds': { success_return_url: urls.success, fail_return_url: urls.fail },
           transaction_type: policy.transactionType,
         },

@@ -71,6 +71,11 @@ export interface WonderProxyOptions extends WonderConnectionOptions {
    * browser could set itself), e.g. `(request) => request.headers.get('x-real-ip') ?? undefined`.
    */
   clientAddress?: (request: Request) => string | undefined;
+  /**
+   * Origins (`https://shop.example`) whose pages may call the proxy: a request whose `Origin` (or,
+   * without one, `Referer`) is another is refused (403 `E_CSRF`). Default: the request's own host.
+   */
+  allowedOrigins?: readonly string[];
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 16 * 1024;
@@ -93,6 +98,7 @@ export interface ProxyConfig {
   logger: ProxyLogger | undefined;
   limits: ProxyLimits | undefined;
   clientAddress: (request: Request) => string | undefined;
+  allowedOrigins: readonly string[] | undefined;
 }
 
 const WHO = 'createWonderProxy';
@@ -180,5 +186,29 @@ export function resolveProxyOptions(options: WonderProxyOptions): ProxyConfig {
     logger: options.logger,
     limits: options.limits,
     clientAddress: options.clientAddress ?? clientAddressOf,
+    allowedOrigins: checkOrigins(options.allowedOrigins),
   };
+}
+
+function checkOrigins(origins: unknown): readonly string[] | undefined {
+  if (origins === undefined) return undefined;
+  if (!Array.isArray(origins)) {
+    throw new TypeError(
+      `${WHO}: \`allowedOrigins\` must be a list of origins like 'https://shop.example'.`,
+    );
+  }
+  return origins.map((origin) => {
+    let parsed: URL | undefined;
+    try {
+      parsed = typeof origin === 'string' ? new URL(origin) : undefined;
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || parsed.origin !== origin.replace(/\/$/, '')) {
+      throw new TypeError(
+        `${WHO}: \`allowedOrigins\` entries must be origins, got "${String(origin)}".`,
+      );
+    }
+    return parsed.origin;
+  });
 }

@@ -69,6 +69,40 @@ describe('the route step: 404 outside the allow-list, 405 with Allow, the CSRF m
     expect(crossSite.status).toBe(403);
     expect(sent).toHaveLength(0);
   });
+  it.each([
+    ['Origin', 'https://evil.example'],
+    ['Origin', 'null'],
+    ['Referer', 'https://evil.example/page'],
+    ['Origin', 'http://shop.test.evil.example'],
+  ])(
+    'refuses %s: %s even with the marker (a permissive CORS layer in front)',
+    async (name, value) => {
+      const { proxy, sent } = testProxy();
+      const response = await proxy(browserRequest('GET', tokens(), { headers: { [name]: value } }));
+      expect(response.status).toBe(403);
+      expect((await readJson(response)).error_code).toBe('E_CSRF');
+      expect(sent).toHaveLength(0);
+    },
+  );
+
+  it('accepts its own origin, a same-origin Referer, no Origin at all, and configured origins', async () => {
+    mockUpstream();
+    const { proxy } = testProxy();
+    const cases: Record<string, string>[] = [{ Origin: SHOP }, { Referer: `${SHOP}/checkout` }, {}];
+    for (const headers of cases) {
+      expect((await proxy(browserRequest('GET', tokens(), { headers }))).status).toBe(200);
+    }
+    const { proxy: configured } = testProxy({ allowedOrigins: ['https://app.shop.example'] });
+    const other = { Origin: 'https://app.shop.example' };
+    expect((await configured(browserRequest('GET', tokens(), { headers: other }))).status).toBe(
+      200,
+    );
+    expect(
+      (await configured(browserRequest('GET', tokens(), { headers: { Origin: SHOP } }))).status,
+    ).toBe(403);
+    expect(() => testProxy({ allowedOrigins: ['https://shop.example/path'] })).toThrow(TypeError);
+  });
+
   it('checks the marker before the session (no session lookup for forged requests)', async () => {
     const resolveCustomer = vi.fn(() => ({ uuid: DEMO_UUID, referenceNumber: DEMO_REFERENCE }));
     const { proxy } = testProxy({ resolveCustomer });

@@ -34,19 +34,40 @@ export function matchRoute(prefix: string, request: Request): MatchedRoute | Pro
   return { route, url, path, pathUuid: match.uuid };
 }
 
+function originOf(value: string | null): string | undefined {
+  if (value === null || value === '') return undefined;
+  try {
+    return new URL(value).origin;
+  } catch {
+    return 'null';
+  }
+}
+
 /**
- * Same-origin marker (CSRF): a cross-site page cannot send `X-Requested-With: savedcards` without a
- * CORS preflight, which this proxy never grants; `Sec-Fetch-Site: cross-site` is refused too.
- * Checked before the session, so a forged request never reaches `resolveCustomer`.
+ * Same-origin (CSRF), checked before the session so a forged request never reaches
+ * `resolveCustomer`:
+ * - the marker `X-Requested-With: savedcards`, which a cross-site page cannot send without a CORS
+ *   preflight (this proxy never grants one); `Sec-Fetch-Site: cross-site` is refused too;
+ * - and, where the browser says where the request comes from (`Origin`, else `Referer`), that
+ *   origin must be one of `allowedOrigins`, by default the request's own host. This holds even
+ *   behind a permissive CORS layer that would let the marker through.
  */
-export function checkSameOrigin(request: Request): ProxyAnswer | undefined {
+export function checkSameOrigin(
+  request: Request,
+  allowedOrigins?: readonly string[],
+): ProxyAnswer | undefined {
   if (
     request.headers.get(CSRF_HEADER) !== CSRF_HEADER_VALUE ||
     request.headers.get('Sec-Fetch-Site') === 'cross-site'
   ) {
     return refuse('csrf', { level: 'warn' });
   }
-  return undefined;
+  const from = originOf(request.headers.get('Origin')) ?? originOf(request.headers.get('Referer'));
+  if (from === undefined) return undefined;
+  const allowed = allowedOrigins
+    ? allowedOrigins.includes(from)
+    : from !== 'null' && new URL(from).host === new URL(request.url).host;
+  return allowed ? undefined : refuse('csrf', { level: 'warn' });
 }
 
 /** Whether a path (or absolute URL) is under `mountPath`, i.e. the proxy's to answer. */
