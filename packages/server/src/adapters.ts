@@ -48,9 +48,10 @@ function bodyStream(req: NodeRequest): ReadableStream<Uint8Array> {
       req.resume();
     },
     cancel() {
-      // Keep draining so the response can still be written on this connection.
+      // Stop reading (a body past the limit, or one that is too slow): the response is written and
+      // the connection closed after it (`toNodeHandler`), so an endless body is never drained.
       finished = true;
-      req.resume();
+      req.pause();
     },
   });
 }
@@ -150,6 +151,12 @@ export function toNodeHandler(proxy: WonderProxy): NodeHandler {
       const response = await proxy(toWebRequest(req, controller.signal));
       // The browser may be gone (E_CLIENT_CLOSED): nothing to write then.
       if (!res.headersSent && !res.writableEnded && !res.destroyed) {
+        // Answered before the client finished sending (refused unread, too large, too slow): close
+        // the connection after the answer instead of waiting for, or draining, the rest.
+        if (!req.complete) {
+          res.setHeader('Connection', 'close');
+          res.once('finish', () => req.socket.destroy());
+        }
         await writeWebResponse(res, response);
       }
     } catch (error) {

@@ -16,6 +16,34 @@ import type { PrivateKeyInput } from './keys.js';
 import { checkAppId, loadPrivateKey } from './keys.js';
 import { signRequest } from './signature.js';
 
+/** Default `maxResponseBytes`: far more than any customer or token list answer. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 256 * 1024;
+
+/** The body as text, or `undefined` once it passes `max` bytes (the rest is not read). */
+async function readBounded(response: Response, max: number): Promise<string | undefined> {
+  const declared = Number(response.headers.get('Content-Length') ?? '0');
+  if (Number.isFinite(declared) && declared > max) {
+    response.body?.cancel().catch(() => undefined);
+    return undefined;
+  }
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      // Not awaited: the rest is dropped with the connection (the call's controller aborts it).
+      reader.cancel().catch(() => undefined);
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 /** How to reach and sign for Wonder. */
 export interface WonderConnectionOptions extends UpstreamTarget {
   /** The AppID Wonder issued for your uploaded public key. */
@@ -26,6 +54,8 @@ export interface WonderConnectionOptions extends UpstreamTarget {
   fetch?: typeof fetch;
   /** Give up on a gateway call after this long. Default 15 000 ms. */
   timeoutMs?: number;
+  /** Largest answer read from Wonder; a larger one is a failure (the proxy answers 502). Default 256 KiB. */
+  maxResponseBytes?: number;
 }
 
 export type WonderMethod = 'GET' | 'POST' | 'DELETE';
@@ -57,7 +87,11 @@ export type WonderCallResult =
       requestId: string;
       durationMs: number;
     }
-  | { kind: 'timeout' | 'network' | 'aborted'; requestId: string; durationMs: number };
+  | {
+      kind: 'timeout' | 'network' | 'aborted' | 'too-large';
+      requestId: string;
+      durationMs: number;
+    };
 
 /** A customer's profile, for `ensureCustomer` (GATEWAY.md §4: name, phone, reference number required). */
 export interface CustomerProfile {
@@ -92,6 +126,10 @@ export function createWonderClient(options: WonderConnectionOptions): WonderClie
   const privateKey = loadPrivateKey(options.privateKey, WHO);
   const baseUrl = resolveBaseUrl(options, WHO);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  if (!Number.isInteger(maxResponseBytes) || maxResponseBytes <= 0) {
+    throw new TypeError(`${WHO}: \`maxResponseBytes\` must be a positive integer.`);
+  }
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
     throw new TypeError(`${WHO}: \`timeoutMs\` must be a positive number.`);
   }
@@ -135,7 +173,11 @@ export function createWonderClient(options: WonderConnectionOptions): WonderClie
         signal: controller.signal,
         redirect: 'manual',
       });
-      const text = await response.text();
+      const text = await readBounded(response, maxResponseBytes);
+      if (text === undefined) {
+        controller.abort();
+        return { kind: 'too-large', requestId, durationMs: elapsed() };
+      }
       const json = parseJsonBody(text);
       return {
         kind: 'response',
@@ -163,6 +205,13 @@ export function createWonderClient(options: WonderConnectionOptions): WonderClie
         kind: 'timeout',
         requestId,
         message: `${what}: Wonder Gateway did not answer within ${timeoutMs} ms.`,
+      });
+    }
+    if (result.kind === 'too-large') {
+      return new WonderRequestError({
+        kind: 'invalid-response',
+        requestId,
+        message: `${what}: Wonder Gateway answered with more than ${maxResponseBytes} bytes.`,
       });
     }
     if (result.kind !== 'response') {

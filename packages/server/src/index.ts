@@ -10,7 +10,12 @@ export type {
   WonderConnectionOptions,
   WonderMethod,
 } from './client.js';
-export { createWonderClient, DEFAULT_TIMEOUT_MS, ensureCustomer } from './client.js';
+export {
+  createWonderClient,
+  DEFAULT_MAX_RESPONSE_BYTES,
+  DEFAULT_TIMEOUT_MS,
+  ensureCustomer,
+} from './client.js';
 export type {
   EnvelopeReading,
   /** @deprecated The one envelope rule's reading is `EnvelopeReading` (from @savedcards/wire). */

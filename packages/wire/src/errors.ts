@@ -70,6 +70,14 @@ export const PROXY_ERRORS = {
   invalidJson: { code: 'E_INVALID_JSON', status: 400, message: 'The body is not valid JSON.' },
   invalidBody: { code: 'E_INVALID_BODY', status: 400, message: 'The body has the wrong shape.' },
   invalidQuery: { code: 'E_INVALID_QUERY', status: 400, message: 'Invalid query parameter.' },
+  /** The body did not arrive in time (a slow or stalled client). */
+  requestTimeout: { code: 'E_REQUEST_TIMEOUT', status: 408, message: 'The body took too long.' },
+  /** Wonder's answer was larger than the proxy relays. */
+  upstreamTooLarge: {
+    code: 'E_UPSTREAM_TOO_LARGE',
+    status: 502,
+    message: 'Wonder Gateway answered with more than the proxy relays.',
+  },
   /** The merchant's `limits` hook refused the request (the answer has `Retry-After`). */
   rateLimited: {
     code: 'E_RATE_LIMITED',

@@ -82,6 +82,8 @@ export function answerUpstream(result: WonderCallResult, timeoutMs: number): Pro
       return refuse('upstreamUnreachable', { upstream: { ms: result.durationMs } });
     case 'aborted':
       return refuse('clientClosed', { upstream: { ms: result.durationMs }, level: 'info' });
+    case 'too-large':
+      return refuse('upstreamTooLarge', { upstream: { ms: result.durationMs } });
   }
   const { status, envelope, json, text } = result;
   const upstream = {

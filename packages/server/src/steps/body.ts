@@ -22,6 +22,8 @@ export interface Outgoing {
 /** What the body policy needs besides the request. */
 export interface BodyPolicy {
   maxBodyBytes: number;
+  /** How long the whole body may take to arrive. */
+  bodyTimeoutMs: number;
   transactionType: TransactionType;
   returnUrls: (request: Request, customer: SessionCustomer) => Promise<ReturnUrls>;
 }
@@ -48,22 +50,34 @@ export function checkBodyHeaders(
 }
 
 class BodyTooLarge extends Error {}
+class BodyTooSlow extends Error {}
 
-/** Reads at most `max` bytes of the body as UTF-8; throws `BodyTooLarge` beyond. */
-async function readText(request: Request, max: number): Promise<string> {
+/**
+ * Reads at most `max` bytes of the body as UTF-8 within `timeoutMs`; throws `BodyTooLarge` beyond
+ * the size and `BodyTooSlow` past the time (a client sending a byte a second never holds a request).
+ */
+async function readText(request: Request, max: number, timeoutMs: number): Promise<string> {
   if (!request.body) return '';
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel().catch(() => undefined);
-      throw new BodyTooLarge();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new BodyTooSlow()), timeoutMs);
+  });
+  try {
+    for (;;) {
+      const { done, value } = await Promise.race([reader.read(), deadline]);
+      if (done) break;
+      size += value.byteLength;
+      if (size > max) throw new BodyTooLarge();
+      chunks.push(value);
     }
-    chunks.push(value);
+  } catch (error) {
+    await reader.cancel().catch(() => undefined);
+    throw error;
+  } finally {
+    clearTimeout(timer);
   }
   const bytes = new Uint8Array(size);
   let offset = 0;
@@ -103,15 +117,17 @@ export function jsonDepthWithin(text: string, max: number): boolean {
 async function readJsonObject(
   request: Request,
   max: number,
+  timeoutMs: number,
 ): Promise<Record<string, unknown> | ProxyAnswer> {
   let parsed: unknown;
   try {
-    const text = await readText(request, max);
+    const text = await readText(request, max, timeoutMs);
     if (!jsonDepthWithin(text, MAX_JSON_DEPTH)) {
       return refuse('invalidBody', {}, 'The body is nested too deeply.');
     }
     parsed = JSON.parse(text);
   } catch (error) {
+    if (error instanceof BodyTooSlow) return refuse('requestTimeout');
     return refuse(error instanceof BodyTooLarge ? 'bodyTooLarge' : 'invalidJson');
   }
   if (!isRecord(parsed)) return refuse('invalidBody', {}, 'The body must be a JSON object.');
@@ -155,7 +171,7 @@ export async function outgoingBody(
   body: Record<string, unknown>,
   session: SessionCustomer,
   request: Request,
-  policy: Omit<BodyPolicy, 'maxBodyBytes'>,
+  policy: Omit<BodyPolicy, 'maxBodyBytes' | 'bodyTimeoutMs'>,
 ): Promise<Record<string, unknown> | ProxyAnswer> {
   switch (route.operation) {
     case 'upsertCustomer': {
@@ -253,7 +269,7 @@ export async function prepareOutgoing(
   const { route } = matched;
   let body: string | undefined;
   if (route.hasBody) {
-    const parsed = await readJsonObject(request, policy.maxBodyBytes);
+    const parsed = await readJsonObject(request, policy.maxBodyBytes, policy.bodyTimeoutMs);
     if (parsed instanceof ProxyAnswer) return parsed;
     const outgoing = await outgoingBody(route, parsed, session, request, policy);
     if (outgoing instanceof ProxyAnswer) return outgoing;

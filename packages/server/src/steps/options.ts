@@ -46,6 +46,8 @@ export interface WonderProxyOptions extends WonderConnectionOptions {
   logger?: ProxyLogger;
   /** Largest accepted request body. Default 16 KiB. */
   maxBodyBytes?: number;
+  /** How long a request body may take to arrive in full (else 408). Default 10 000 ms. */
+  bodyTimeoutMs?: number;
   /**
    * The path the browser client's `baseUrl` points to, as it appears in `request.url`
    * (`createGatewayClient({ baseUrl: '/api/wonder' })` → `'/api/wonder'`). Default `'/api/wonder'`.
@@ -90,6 +92,7 @@ export interface ProxyConfig {
   /** `mountPath` + Wonder's OpenAPI prefix. */
   prefix: string;
   maxBodyBytes: number;
+  bodyTimeoutMs: number;
   transactionType: TransactionType;
   /** The 3-D Secure return URLs for a request, checked. */
   returnUrls: (request: Request, customer: SessionCustomer) => Promise<ReturnUrls>;
@@ -179,6 +182,7 @@ export function resolveProxyOptions(options: WonderProxyOptions): ProxyConfig {
     mountPath,
     prefix: `${mountPath}${OPENAPI_PREFIX}`,
     maxBodyBytes,
+    bodyTimeoutMs: positive(options.bodyTimeoutMs ?? 10_000, 'bodyTimeoutMs'),
     transactionType,
     returnUrls,
     resolveCustomer: options.resolveCustomer,
@@ -211,4 +215,11 @@ function checkOrigins(origins: unknown): readonly string[] | undefined {
     }
     return parsed.origin;
   });
+}
+
+function positive(value: unknown, name: string): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
+    throw new TypeError(`${WHO}: \`${name}\` must be a positive number.`);
+  }
+  return value;
 }
