@@ -95,6 +95,32 @@ describe('redact', () => {
       holder_name: 'Tai Man ************4242',
     });
   });
+
+  it.each([
+    [
+      'a JSON number',
+      { credit_card: { last: 4242424242424242 } },
+      { credit_card: { last: '************4242' } },
+    ],
+    [
+      'a dotted number',
+      { holder_name: '4242.4242.4242.4242' },
+      { holder_name: '************4242' },
+    ],
+    [
+      'a non-Luhn UnionPay number in error_msg',
+      { error_msg: 'card 6250941006528590 refused' },
+      { error_msg: 'card ************8590 refused' },
+    ],
+  ])('sanitizeGatewayData masks %s', (_label, input, expected) => {
+    expect(sanitizeGatewayData(input)).toEqual(expected);
+  });
+
+  it('sanitizeGatewayData masks a number inside error_code', () => {
+    const text = JSON.stringify(sanitizeGatewayData({ error_code: 'E9-4242424242424242' }));
+    expect(text).not.toMatch(/\d{5}/);
+    expect(text).toContain('4242');
+  });
 });
 
 describe('no card number or CVC reaches a log line or the browser', () => {

@@ -1,4 +1,4 @@
-import { passesLuhn, REDACTED, redactCardData, replaceCardNumbers } from '@savedcards/wire';
+import { REDACTED, redactCardData, replaceCardNumbers } from '@savedcards/wire';
 
 /**
  * Card data is toxic (ARCHITECTURE.md): nothing the proxy logs or sends back to the browser may carry
@@ -11,6 +11,8 @@ import { passesLuhn, REDACTED, redactCardData, replaceCardNumbers } from '@saved
 export const redact = redactCardData;
 
 const SENSITIVE_KEYS = /^(number|card_?number|pan|cvc2?|cvv2?|csc|security_?code)$/i;
+// Identifiers the browser must get back unchanged (a merchant's reference number may be 12+ digits).
+const ID_KEYS = /^(reference_number|uuid|token|verify_uuid)$/;
 
 /**
  * `redact` applied to every string inside `value` (objects and arrays are copied), and values under
@@ -35,19 +37,25 @@ function isMaskedNumber(value: unknown): boolean {
   return typeof value === 'string' && /^[0-9]{0,6}[*xX•]{4,}[0-9]{0,4}$/.test(value);
 }
 
-/** Masks, in free text, the PAN-like runs that pass Luhn, keeping the last four digits. */
+/**
+ * Masks, in free text, every PAN-like run (12–19 digits, split by spaces, dots or dashes or not),
+ * Luhn-valid or not (UnionPay numbers need not pass Luhn), keeping the last four digits.
+ */
 function maskCardNumbersIn(text: string): string {
-  return replaceCardNumbers(text, (run) => {
-    const digits = run.replace(/\D/g, '');
-    return passesLuhn(digits) ? maskKeepLast4(digits) : run;
-  });
+  return replaceCardNumbers(text, maskKeepLast4);
+}
+
+/** A JSON number as long as a card number (a gateway that echoes `"number": 4242…` unquoted). */
+function isCardLikeNumber(value: number): boolean {
+  return Number.isFinite(value) && Math.abs(value) >= 1e11;
 }
 
 /**
- * For success bodies relayed from the gateway, as defence in depth: masks any full card number or
- * CVC under a card-ish key (`number`, `cvv`, …), and any Luhn-valid 12–19 digit run in any other
- * string (a holder name or nickname that echoes a card number), keeping the last four digits.
- * UUIDs and other digit runs are left alone. Returns `undefined` when nothing changed.
+ * For bodies relayed from the gateway, as defence in depth: masks any full card number or CVC
+ * under a card-ish key (`number`, `cvv`, …), any 12–19 digit run in any other string (a holder
+ * name, an `error_msg` or `error_code` that echoes a card number), keeping the last four digits,
+ * and any JSON number as long as a card number. Canonical UUIDs are left alone. Returns `undefined`
+ * when nothing changed.
  */
 export function sanitizeGatewayData(value: unknown): unknown | undefined {
   let changed = false;
@@ -56,6 +64,11 @@ export function sanitizeGatewayData(value: unknown): unknown | undefined {
       const masked = maskCardNumbersIn(node);
       if (masked !== node) changed = true;
       return masked;
+    }
+    if (typeof node === 'number' && isCardLikeNumber(node)) {
+      changed = true;
+      const digits = String(node);
+      return /^\d+$/.test(digits) ? maskKeepLast4(digits) : REDACTED;
     }
     if (typeof node !== 'object' || node === null || depth > 16) return node;
     if (Array.isArray(node)) return node.map((item) => walk(item, depth + 1));
@@ -67,6 +80,8 @@ export function sanitizeGatewayData(value: unknown): unknown | undefined {
       } else if (/^(cvc2?|cvv2?|csc|security_?code)$/i.test(key) && item !== null && item !== '') {
         changed = true;
         out[key] = REDACTED;
+      } else if (ID_KEYS.test(key) && typeof item === 'string') {
+        out[key] = item;
       } else {
         out[key] = walk(item, depth + 1);
       }
