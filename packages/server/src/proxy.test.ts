@@ -62,7 +62,7 @@ describe('the pipeline end to end: signed, verified by the mock gateway, relayed
       error_message: '',
       data: { success: true },
     });
-    expect(sent[0]?.body).toBe(JSON.stringify({ token: DEMO_TOKENS.unionpay }));
+    expect(sent.at(-1)?.body).toBe(JSON.stringify({ token: DEMO_TOKENS.unionpay }));
     expect(db.getToken(DEMO_UUID, DEMO_TOKENS.unionpay)).toBeUndefined();
     expect(checks.every((check) => check.ok)).toBe(true);
   });

@@ -2,6 +2,7 @@ import type { WonderClient } from './client.js';
 import { answerUpstream, ProxyAnswer, refuse, toResponse } from './steps/answer.js';
 import { checkBodyHeaders, prepareOutgoing } from './steps/body.js';
 import { checkLimits } from './steps/limits.js';
+import { createTokenOwnership } from './steps/ownership.js';
 import type { RequestTrace } from './steps/log.js';
 import { createRequestLog, logEntry, startTrace } from './steps/log.js';
 import type { WonderProxyOptions } from './steps/options.js';
@@ -45,6 +46,7 @@ export interface WonderProxy {
 export function createWonderProxy(options: WonderProxyOptions): WonderProxy {
   const config = resolveProxyOptions(options);
   const customers = createCustomerBinding(config);
+  const ownership = createTokenOwnership(config.client);
   const log = createRequestLog(config.logger);
 
   async function run(request: Request, trace: RequestTrace): Promise<ProxyAnswer> {
@@ -80,8 +82,21 @@ export function createWonderProxy(options: WonderProxyOptions): WonderProxy {
     const outgoing = await prepareOutgoing(matched, request, session, config);
     if (outgoing instanceof ProxyAnswer) return outgoing;
 
+    const { operation } = matched.route;
+    const customerUuid = matched.pathUuid ?? customers.knownUuid(session);
+    const foreign = await ownership.check(
+      operation,
+      outgoing.body === undefined ? undefined : JSON.parse(outgoing.body),
+      customerUuid,
+      trace.requestId,
+    );
+    if (foreign) return foreign;
+
     const result = await sendUpstream(config.client, outgoing, request, trace.requestId);
     const answer = answerUpstream(result, config.client.timeoutMs);
+    if ((operation === 'createToken' || operation === 'deleteToken') && customerUuid) {
+      ownership.forget(customerUuid);
+    }
     await customers.learn(session, matched.route.operation, result, answer, request);
     return answer;
   }

@@ -55,6 +55,12 @@ export const PROXY_ERRORS = {
     status: 403,
     message: "This request is not for the signed-in customer's cards.",
   },
+  /** The token named (delete, check, new default) is not in the signed-in customer's list. */
+  forbiddenToken: {
+    code: 'E_FORBIDDEN_TOKEN',
+    status: 403,
+    message: "This payment token is not one of the signed-in customer's.",
+  },
   /** The session has a reference number but no Wonder uuid yet, and no profile to create one. */
   customerUnknown: {
     code: 'E_CUSTOMER_UNKNOWN',

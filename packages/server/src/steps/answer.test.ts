@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { parseJsonBody, readEnvelope } from '@savedcards/wire';
 import { describe, expect, it } from 'vitest';
+import { DEMO_TOKENS } from '../../../msw/src/index.js';
 import { browserRequest, DEMO_UUID, mockUpstream, readJson, testProxy } from '../testUpstream.js';
 import type { WonderCallResult } from '../client.js';
 import { answerUpstream } from './answer.js';
@@ -64,12 +65,16 @@ describe('upstream failures become clear errors in the envelope', () => {
     expect(response.status).toBe(502);
     expect((await readJson(response)).error_code).toBe('E_UPSTREAM_INVALID_RESPONSE');
   });
-  it('passes gateway 4xx errors through (unknown token → 400 E200001)', async () => {
+  it('passes gateway 4xx errors through (a pending token as the default → 400 E200002)', async () => {
     mockUpstream();
     const { proxy } = testProxy();
-    const response = await proxy(browserRequest('DELETE', tokens(), { body: { token: 'nope' } }));
+    const response = await proxy(
+      browserRequest('POST', '/customers', {
+        body: { customer: { name: 'A', phone: '1', default_payment_token: DEMO_TOKENS.pending } },
+      }),
+    );
     expect(response.status).toBe(400);
-    expect((await readJson(response)).error_code).toBe('E200001');
+    expect((await readJson(response)).error_code).toBe('E200002');
   });
   it('maps a refused signature (wrong key) to 502 E_UPSTREAM_AUTH, never a 401 to the browser', async () => {
     const { checks } = mockUpstream();

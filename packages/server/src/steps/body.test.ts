@@ -28,8 +28,9 @@ describe('the body policy: one documented shape per operation, bound to the sess
       }),
     );
     expect(response.status).toBe(200);
-    expect(sent[0]?.body).toBe(`{"token":"${DEMO_TOKENS.mastercard}"}`);
-    expect(checks).toMatchObject([{ ok: true }]);
+    expect(sent.at(-1)?.body).toBe(`{"token":"${DEMO_TOKENS.mastercard}"}`);
+    // The ownership check's list read, then the delete.
+    expect(checks).toMatchObject([{ ok: true }, { ok: true }]);
   });
   it('sets the default card by upserting with the session’s reference number forced', async () => {
     const { db } = mockUpstream();
@@ -48,7 +49,7 @@ describe('the body policy: one documented shape per operation, bound to the sess
       }),
     );
     expect(response.status).toBe(200);
-    expect(JSON.parse(sent[0]?.body ?? '')).toEqual({
+    expect(JSON.parse(sent.at(-1)?.body ?? '')).toEqual({
       customer: {
         name: 'Tai Man Chan',
         phone: '91234567',
@@ -114,7 +115,7 @@ describe('the body policy: one documented shape per operation, bound to the sess
     await proxy(
       browserRequest('POST', tokens(), { body: { card: { number: '4242424242424242' } } }),
     );
-    const card = (JSON.parse(sent[0]?.body ?? '') as { card: Record<string, unknown> }).card;
+    const card = (JSON.parse(sent.at(-1)?.body ?? '') as { card: Record<string, unknown> }).card;
     expect(card.transaction_type).toBe('unscheduled_cof');
     expect(card['3ds']).toEqual({
       success_return_url: `${SHOP}/done?ok=1`,
@@ -130,10 +131,15 @@ describe('the body policy: one documented shape per operation, bound to the sess
     const { proxy, sent } = testProxy();
     await proxy(
       browserRequest('POST', `${tokens()}/check`, {
-        body: { payment_token: { token: 't', verify_uuid: 'v', extra: 1 }, other: 2 },
+        body: {
+          payment_token: { token: DEMO_TOKENS.pending, verify_uuid: 'v', extra: 1 },
+          other: 2,
+        },
       }),
     );
-    expect(sent[0]?.body).toBe('{"payment_token":{"token":"t","verify_uuid":"v"}}');
+    expect(sent.at(-1)?.body).toBe(
+      `{"payment_token":{"token":"${DEMO_TOKENS.pending}","verify_uuid":"v"}}`,
+    );
   });
 });
 

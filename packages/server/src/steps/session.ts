@@ -20,6 +20,8 @@ export interface CustomerBinding {
     pathUuid: string | undefined,
     request: Request,
   ): Promise<ProxyAnswer | undefined>;
+  /** The session's uuid if known (from the session or learnt from an upsert), without calling Wonder. */
+  knownUuid(session: SessionCustomer): string | undefined;
   /** After an upsert: remembers the uuid Wonder answered for a session that had none. */
   learn(
     session: SessionCustomer,
@@ -92,6 +94,10 @@ export function createCustomerBinding(config: {
       if (uuid === undefined) return refuse('customerUnknown', { level: 'warn' });
       if (pathUuid !== uuid) return refuse('forbiddenCustomer', { level: 'warn' });
       return undefined;
+    },
+
+    knownUuid(session) {
+      return session.uuid || knownUuids.get(session.referenceNumber);
     },
 
     async learn(session, operation, result, answer, request) {
