@@ -232,4 +232,23 @@ describe('AddCardFlow', () => {
     );
     expect(screen.queryByTitle('3-D Secure verification with your bank')).toBeNull();
   });
+
+  it('says so, in an alert, when the proxy refuses another card for now (429)', async () => {
+    server.use(
+      http.post(`${TEST_BASE_URL}${OPENAPI_PREFIX}/customers/:uuid/payment_tokens`, () =>
+        HttpResponse.json(
+          { error_code: 'E_RATE_LIMITED', error_message: 'Too many requests.', data: null },
+          { status: 429, headers: { 'Retry-After': '600' } },
+        ),
+      ),
+    );
+    renderWithProviders(<AddCardFlow verification="iframe" />);
+    const { user, form, dialog } = await fill('4242424242424242');
+    await user.click(form.getByRole('button', { name: 'Save card' }));
+    await waitFor(() =>
+      expect(within(dialog).getByRole('alert')).toHaveTextContent(
+        'Too many attempts to add a card. Please wait a few minutes and try again. Nothing was saved.',
+      ),
+    );
+  });
 });

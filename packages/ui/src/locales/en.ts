@@ -115,6 +115,8 @@ export const enLocale: SavedCardsLocale = {
     unconfirmed:
       'We could not confirm the card with your bank. If it now appears in your saved cards, it was saved.',
     'card-declined': 'Your card was declined. Check the details or try another card.',
+    'too-many-attempts':
+      'Too many attempts to add a card. Please wait a few minutes and try again. Nothing was saved.',
     'not-saved': 'We could not save your card. Nothing was saved.',
   },
   addTimedOut: 'Verification took too long, so the card was not saved. Please try again.',

@@ -39,6 +39,8 @@ export type AddFailure =
   | 'unsafe-url'
   | 'unconfirmed'
   | 'card-declined'
+  /** The proxy's velocity limits refused it (HTTP 429): too many cards tried too quickly. */
+  | 'too-many-attempts'
   | 'not-saved';
 
 /**
@@ -55,6 +57,9 @@ export function classifyAddFailure(reason: TokenFailureReason, error: unknown): 
   }
   if (reason === 'check_error') {
     return 'unconfirmed';
+  }
+  if (isGatewayError(error) && error.status === 429) {
+    return 'too-many-attempts';
   }
   if (
     isGatewayError(error) &&

@@ -124,6 +124,7 @@ export const zhCNLocale: SavedCardsLocale = {
     'unsafe-url': '无法安全打开验证页面，此卡未保存。',
     unconfirmed: '无法向您的银行确认此卡。如果此卡已出现在您已保存的卡中，即已成功保存。',
     'card-declined': '您的银行卡被拒绝。请检查卡信息或换一张卡。',
+    'too-many-attempts': '添加银行卡的次数过多。请等几分钟再试。未保存任何信息。',
     'not-saved': '无法保存您的银行卡，此卡未保存。',
   },
   addTimedOut: '验证超时，此卡未保存。请重试。',

@@ -124,6 +124,7 @@ export const zhHKLocale: SavedCardsLocale = {
     'unsafe-url': '無法安全地開啟驗證頁面，此卡未有儲存。',
     unconfirmed: '無法向你的銀行確認此卡。如此卡現已列於你的已儲存卡，即已成功儲存。',
     'card-declined': '你的卡被拒絕。請檢查資料或改用另一張卡。',
+    'too-many-attempts': '新增卡的次數太多。請等幾分鐘再試。沒有儲存任何資料。',
     'not-saved': '無法儲存你的卡，此卡未有儲存。',
   },
   addTimedOut: '驗證時間過長，此卡未有儲存。請再試一次。',
