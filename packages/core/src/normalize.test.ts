@@ -10,6 +10,7 @@ import {
   normalizeTokenType,
   readLast4,
 } from './index.js';
+import { truncateText } from './normalize.js';
 
 const context: NormalizeCardContext = {
   now: new Date('2026-05-15T12:00:00Z'),
@@ -492,5 +493,24 @@ describe('normalizeSavedCard: error text fallback', () => {
       context,
     );
     expect(card?.errorMessage).toBe('Card declined by the issuer.');
+  });
+});
+
+describe('display text: direction marks and graphemes (hostile names)', () => {
+  const context = { now: new Date('2026-01-01T00:00:00Z'), expiringWithinDays: 60 };
+  const token = (card: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
+    normalizeSavedCard({ token: 't-1', state: 'success', credit_card: card, ...extra }, context);
+
+  it('drops a nickname that is only a direction mark, and strips marks from names', () => {
+    expect(token({ number: '4242' }, { nickname: '\u200f' })?.nickname).toBeUndefined();
+    expect(token({ holder_name: '\u200fTai Man\u200e' })?.holderName).toBe('Tai Man');
+  });
+
+  it('cuts a long name at 255 characters without splitting an emoji', () => {
+    const name = `${'a'.repeat(254)}👩‍👩‍👧‍👦 tail`;
+    const holder = token({ holder_name: name })?.holderName ?? '';
+    expect(holder.length).toBeLessThanOrEqual(255);
+    expect(holder).toBe('a'.repeat(254));
+    expect(truncateText('ab😀cd', 3)).toBe('ab');
   });
 });

@@ -15,19 +15,38 @@ const MAX_TEXT = 255;
 const MAX_URL = 2048;
 // C0/C1 control characters, bidi overrides and isolates: never meaningful in a name, and a spoofing aid.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point.
-const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+// Also the bare direction marks (LRM, RLM, ALM): alone they make a name that shows nothing but
+// reorders what follows it.
+const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+const segmenter =
+  typeof Intl !== 'undefined' && 'Segmenter' in Intl
+    ? new Intl.Segmenter(undefined, { granularity: 'grapheme' })
+    : undefined;
+
+/** At most `max` characters, never cutting inside an emoji or an accented letter (a grapheme). */
+export function truncateText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  if (!segmenter) return Array.from(text).slice(0, max).join('');
+  let out = '';
+  for (const { segment } of segmenter.segment(text)) {
+    if (out.length + segment.length > max) break;
+    out += segment;
+  }
+  return out;
+}
 
 export { isRecord };
 
 function readText(value: unknown, max = MAX_TEXT): string | undefined {
   if (typeof value === 'number' && Number.isFinite(value)) {
-    return String(value).slice(0, max);
+    return truncateText(String(value), max);
   }
   if (typeof value !== 'string') {
     return undefined;
   }
   const cleaned = value.replace(UNSAFE_CHARS, '').trim();
-  return cleaned === '' ? undefined : cleaned.slice(0, max);
+  return cleaned === '' ? undefined : truncateText(cleaned, max);
 }
 
 /** Free text shown to people: also stripped of anything that looks like card data. */

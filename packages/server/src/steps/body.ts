@@ -90,7 +90,7 @@ async function readText(request: Request, max: number, timeoutMs: number): Promi
 }
 
 /** Deepest nesting any accepted body has (`{"card": {"billing_address": {…}}}` is 3). */
-export const MAX_JSON_DEPTH = 8;
+const MAX_JSON_DEPTH = 8;
 
 /**
  * Whether JSON text nests no deeper than `max` (objects and arrays), counted on the text before it

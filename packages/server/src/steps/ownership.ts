@@ -3,7 +3,7 @@ import type { WonderClient } from '../client.js';
 import { answerUpstream, type ProxyAnswer, refuse } from './answer.js';
 
 /** How long a customer's token list is trusted for ownership checks. */
-export const OWNERSHIP_TTL_MS = 30_000;
+const OWNERSHIP_TTL_MS = 30_000;
 const MAX_CACHED_LISTS = 10_000;
 
 /** The token a write names, by operation (outgoing body, already bound and checked). */

@@ -339,8 +339,11 @@ export const SavedCardListNumber = forwardRef<HTMLSpanElement, SavedCardListNumb
       <Comp ref={ref} data-slot="saved-card-number" {...props}>
         {children ?? (
           <>
-            {card.nickname ?? messages.brandName(card.brand)}{' '}
-            <span data-slot="saved-card-last4">{messages.maskedNumber(card)}</span>
+            {/* Isolated, so a right-to-left nickname never reorders the masked number. */}
+            <bdi data-slot="saved-card-name">{card.nickname ?? messages.brandName(card.brand)}</bdi>{' '}
+            <span data-slot="saved-card-last4" dir="ltr">
+              {messages.maskedNumber(card)}
+            </span>
           </>
         )}
       </Comp>
