@@ -13,10 +13,10 @@ import type {
 
 const MAX_TEXT = 255;
 const MAX_URL = 2048;
-// C0/C1 control characters, bidi overrides and isolates: never meaningful in a name, and a spoofing aid.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point.
-// Also the bare direction marks (LRM, RLM, ALM): alone they make a name that shows nothing but
+// C0/C1 control characters, bidi overrides and isolates: never meaningful in a name, and a spoofing
+// aid. Also the bare direction marks (LRM, RLM, ALM): alone they make a name that shows nothing but
 // reorders what follows it.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point.
 const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 const segmenter =
