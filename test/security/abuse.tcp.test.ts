@@ -88,7 +88,7 @@ function raw(head: string, feed: (write: (chunk: string) => void) => () => void,
     const started = Date.now();
     const socket = connect(Number(new URL(origin).port), '127.0.0.1');
     let text = '';
-    let stop = () => undefined as void;
+    let stop: () => void = () => undefined;
     const done = (closed: boolean) => {
       stop();
       resolve({ text, closed, ms: Date.now() - started });
