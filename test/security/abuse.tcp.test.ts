@@ -256,4 +256,43 @@ describe('the signing proxy over TCP, as an attacker meets it', () => {
       expect((await send('GET', tokens, undefined, headers)).status).toBe(403);
     }
   });
+
+  abuse(
+    'a load with faults leaves no socket open and no memory behind',
+    async () => {
+      const instance = servers[0] as Server;
+      // Idle keep-alive connections of the test's own fetch are not leaks: let them go quickly.
+      instance.keepAliveTimeout = 100;
+      const openSockets = () =>
+        new Promise<number>((resolve, reject) =>
+          instance.getConnections((error, count) => (error ? reject(error) : resolve(count))),
+        );
+      const heapBefore = process.memoryUsage().heapUsed;
+      for (let round = 0; round < 10; round++) {
+        await Promise.all(
+          Array.from({ length: 30 }, (_, i) => {
+            if (i % 3 === 0) {
+              // A client that goes away mid-body.
+              return raw(
+                rawHead('Content-Length: 500'),
+                (write) => {
+                  write('{"tok');
+                  return () => undefined;
+                },
+                50,
+              );
+            }
+            if (i % 3 === 1) return send('GET', tokens).then((response) => response.arrayBuffer());
+            return send('DELETE', tokens, '{"token":').then((response) => response.arrayBuffer());
+          }),
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      expect(await openSockets()).toBe(0);
+      const grownMb = (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024;
+      console.log(`abuse: load with faults, 300 requests, heap ${grownMb.toFixed(1)} MB after`);
+      expect(grownMb).toBeLessThan(64);
+    },
+    60_000,
+  );
 });
