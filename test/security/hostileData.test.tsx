@@ -85,6 +85,23 @@ describe('hostile text from the gateway', () => {
   }, 60_000);
 });
 
+describe('right-to-left and overlong names', () => {
+  it.each([
+    ['a Hebrew nickname', 'כרטיס'],
+    ['a lone right-to-left mark', '\u200f'],
+  ])('%s never reorders the masked number', async (_label, nickname) => {
+    const [token] = db.listTokens(DEMO_CUSTOMER.uuid);
+    serveTokens([{ ...token, nickname }]);
+    renderWithProviders(<SavedCardList />);
+    const radio = await screen.findByRole('radio');
+    const last4 = radio.querySelector('[data-slot="saved-card-last4"]');
+    expect(last4).toHaveAttribute('dir', 'ltr');
+    // The name is isolated from the number that follows it.
+    expect(radio.querySelector('bdi[data-slot="saved-card-name"]')).not.toBeNull();
+    expect(radio.querySelector('bdi')?.textContent).not.toContain('\u200f');
+  });
+});
+
 describe('unsafe verify URLs', () => {
   const unsafeUrl = fc.oneof(
     fc.constantFrom(

@@ -45,6 +45,9 @@ export { WonderRequestError } from './errors.js';
 export type { PrivateKeyInput, PublicKeyInput } from './keys.js';
 export { loadPrivateKey, loadPublicKey } from './keys.js';
 export type {
+  BeforeCreateToken,
+  BeforeCreateTokenContext,
+  CreateTokenRefusal,
   LimitContext,
   LimitRefusal,
   ProxyLimits,

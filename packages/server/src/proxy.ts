@@ -1,7 +1,7 @@
 import type { WonderClient } from './client.js';
 import { answerUpstream, ProxyAnswer, refuse, toResponse } from './steps/answer.js';
 import { checkBodyHeaders, prepareOutgoing } from './steps/body.js';
-import { checkLimits } from './steps/limits.js';
+import { checkBeforeCreate, checkLimits } from './steps/limits.js';
 import { createTokenOwnership } from './steps/ownership.js';
 import type { RequestTrace } from './steps/log.js';
 import { createRequestLog, logEntry, startTrace } from './steps/log.js';
@@ -11,7 +11,14 @@ import { checkSameOrigin, handlesPath, matchRoute } from './steps/route.js';
 import { createCustomerBinding } from './steps/session.js';
 import { sendUpstream } from './steps/upstream.js';
 
-export type { LimitContext, LimitRefusal, ProxyLimits } from './steps/limits.js';
+export type {
+  BeforeCreateToken,
+  BeforeCreateTokenContext,
+  CreateTokenRefusal,
+  LimitContext,
+  LimitRefusal,
+  ProxyLimits,
+} from './steps/limits.js';
 export type { ProxyLogEntry, ProxyLogger } from './steps/log.js';
 export { createJsonLineLogger } from './steps/log.js';
 export type {
@@ -63,7 +70,7 @@ export function createWonderProxy(options: WonderProxyOptions): WonderProxy {
     const session = await customers.resolve(request);
     if (session instanceof ProxyAnswer) return session;
 
-    const limited = await checkLimits(config.limits, {
+    const context = {
       request,
       requestId: trace.requestId,
       operation: matched.route.operation,
@@ -72,8 +79,12 @@ export function createWonderProxy(options: WonderProxyOptions): WonderProxy {
         referenceNumber: session.referenceNumber,
         ...(session.uuid ? { uuid: session.uuid } : {}),
       },
-      clientAddress: config.limits ? config.clientAddress(request) : undefined,
-    });
+      clientAddress:
+        config.limits || config.beforeCreateToken ? config.clientAddress(request) : undefined,
+    };
+    const limited =
+      (await checkLimits(config.limits, context)) ??
+      (await checkBeforeCreate(config.beforeCreateToken, context));
     if (limited) return limited;
 
     const unbound = await customers.bindPath(session, matched.pathUuid, request);

@@ -76,6 +76,12 @@ export const PROXY_ERRORS = {
   invalidJson: { code: 'E_INVALID_JSON', status: 400, message: 'The body is not valid JSON.' },
   invalidBody: { code: 'E_INVALID_BODY', status: 400, message: 'The body has the wrong shape.' },
   invalidQuery: { code: 'E_INVALID_QUERY', status: 400, message: 'Invalid query parameter.' },
+  /** The merchant's `beforeCreateToken` hook (a captcha, a risk check) refused the card. */
+  createRefused: {
+    code: 'E_CREATE_REFUSED',
+    status: 403,
+    message: 'This card cannot be added right now.',
+  },
   /** The body did not arrive in time (a slow or stalled client). */
   requestTimeout: { code: 'E_REQUEST_TIMEOUT', status: 408, message: 'The body took too long.' },
   /** Wonder's answer was larger than the proxy relays. */

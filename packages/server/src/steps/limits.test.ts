@@ -136,3 +136,44 @@ describe('the limits step', () => {
     });
   });
 });
+
+describe('beforeCreateToken: a captcha or risk check before every card creation', () => {
+  it('refuses with 403 E_CREATE_REFUSED before anything reaches Wonder, and never sees the card', async () => {
+    mockUpstream();
+    const seen: string[] = [];
+    const { proxy, sent } = testProxy({
+      beforeCreateToken: async ({ request, customer }) => {
+        seen.push(await request.text(), customer.referenceNumber);
+        return request.headers.get('X-Captcha') === 'ok'
+          ? undefined
+          : { message: 'Solve the captcha.' };
+      },
+    });
+    const card = {
+      number: '4242424242424242',
+      exp_month: '04',
+      exp_year: '2030',
+      holder_name: 'A',
+    };
+    const refused = await proxy(
+      browserRequest('POST', `/customers/${DEMO_UUID}/payment_tokens`, { body: { card } }),
+    );
+    expect(refused.status).toBe(403);
+    expect(await readJson(refused)).toMatchObject({
+      error_code: 'E_CREATE_REFUSED',
+      error_message: 'Solve the captcha.',
+    });
+    expect(sent).toHaveLength(0);
+    const allowed = await proxy(
+      browserRequest('POST', `/customers/${DEMO_UUID}/payment_tokens`, {
+        body: { card },
+        headers: { 'X-Captcha': 'ok' },
+      }),
+    );
+    expect(allowed.status).toBe(200);
+    expect(seen.join(' ')).not.toContain('4242');
+    // Other operations never ask it.
+    await proxy(browserRequest('GET', `/customers/${DEMO_UUID}/payment_tokens`));
+    expect(seen.filter((entry) => entry === DEMO_REFERENCE)).toHaveLength(2);
+  });
+});

@@ -63,3 +63,43 @@ export async function checkLimits(
       : undefined,
   );
 }
+
+/** What `beforeCreateToken` sees: who, from where, with the request's headers (never the card). */
+export type BeforeCreateTokenContext = Omit<LimitContext, 'operation' | 'route'>;
+
+/** `beforeCreateToken`'s answer: `undefined` lets the card through, a refusal is a 403. */
+export interface CreateTokenRefusal {
+  /** Replaces the default message of `E_CREATE_REFUSED` (redacted like every message). */
+  message?: string;
+}
+
+/**
+ * A hook before every card creation, after the limits: a captcha check, a risk score. Resolve
+ * `undefined` to go on, or a refusal (403 `E_CREATE_REFUSED`). It never sees the card's fields.
+ */
+export type BeforeCreateToken = (
+  context: BeforeCreateTokenContext,
+) => CreateTokenRefusal | undefined | Promise<CreateTokenRefusal | undefined>;
+
+/** The before-create step: only for `createToken`, with a body-less copy of the request. */
+export async function checkBeforeCreate(
+  hook: BeforeCreateToken | undefined,
+  context: LimitContext,
+): Promise<ProxyAnswer | undefined> {
+  if (!hook || context.operation !== 'createToken') return undefined;
+  const { operation: _operation, route: _route, request, ...rest } = context;
+  const headersOnly = new Request(request.url, {
+    method: request.method,
+    headers: request.headers,
+    signal: request.signal,
+  });
+  const refusal = await hook({ ...rest, request: headersOnly });
+  if (refusal === undefined || refusal === null) return undefined;
+  return refuse(
+    'createRefused',
+    { level: 'warn' },
+    typeof refusal.message === 'string' && refusal.message !== ''
+      ? redact(refusal.message)
+      : undefined,
+  );
+}

@@ -3,7 +3,7 @@ import type { TransactionType } from '@savedcards/wire';
 import { INFERRED, isRecord, OPENAPI_PREFIX, TRANSACTION_TYPES } from '@savedcards/wire';
 import type { CustomerProfile, WonderClient, WonderConnectionOptions } from '../client.js';
 import { createWonderClient } from '../client.js';
-import type { ProxyLimits } from './limits.js';
+import type { BeforeCreateToken, ProxyLimits } from './limits.js';
 import type { ProxyLogger } from './log.js';
 
 /** Who is signed in, from the merchant's own session (never from what the browser sends). */
@@ -74,6 +74,11 @@ export interface WonderProxyOptions extends WonderConnectionOptions {
    */
   clientAddress?: (request: Request) => string | undefined;
   /**
+   * Before every card creation, after the limits: your captcha or risk check, with who and the
+   * request's headers (never the card). A refusal → 403 `E_CREATE_REFUSED`. Default: none.
+   */
+  beforeCreateToken?: BeforeCreateToken;
+  /**
    * Origins (`https://shop.example`) whose pages may call the proxy: a request whose `Origin` (or,
    * without one, `Referer`) is another is refused (403 `E_CSRF`). Default: the request's own host.
    */
@@ -101,6 +106,7 @@ export interface ProxyConfig {
   logger: ProxyLogger | undefined;
   limits: ProxyLimits | undefined;
   clientAddress: (request: Request) => string | undefined;
+  beforeCreateToken: BeforeCreateToken | undefined;
   allowedOrigins: readonly string[] | undefined;
 }
 
@@ -190,6 +196,7 @@ export function resolveProxyOptions(options: WonderProxyOptions): ProxyConfig {
     logger: options.logger,
     limits: options.limits,
     clientAddress: options.clientAddress ?? clientAddressOf,
+    beforeCreateToken: checkHook(options.beforeCreateToken, 'beforeCreateToken'),
     allowedOrigins: checkOrigins(options.allowedOrigins),
   };
 }
@@ -222,4 +229,11 @@ function positive(value: unknown, name: string): number {
     throw new TypeError(`${WHO}: \`${name}\` must be a positive number.`);
   }
   return value;
+}
+
+function checkHook<T>(hook: T | undefined, name: string): T | undefined {
+  if (hook !== undefined && typeof hook !== 'function') {
+    throw new TypeError(`${WHO}: \`${name}\` must be a function.`);
+  }
+  return hook;
 }
