@@ -2,8 +2,8 @@
 //   - the signing proxy (@savedcards/server) mounted at /api/wonder,
 //   - a fake session (cookie) that signs the visitor in as the demo customer (GET /api/session),
 //   - the 3-D Secure return page (/3ds/return),
-//   - with the mock upstream, its simulated bank page (/mock-3ds/challenge.html) and the route it
-//     posts Approve or Decline to (/__mock-bank__/…),
+//   - with the mock upstream, its simulated bank page and the route it posts Approve or Decline to
+//     (createMockBank from @savedcards/msw/node, under /__mock-bank__/),
 //   - the checkout built in server mode (examples/checkout/server/dist).
 // Upstream: by default the mock gateway (@savedcards/msw) in this process, on Wonder's sandbox URL,
 // verifying every signature with a key pair made at startup. With WONDER_APP_ID and
@@ -27,9 +27,6 @@ const SERVER_PACKAGE = pathToFileURL(path.resolve(here, '../../../packages/serve
 const SANDBOX = 'https://gateway-stg.wonder.today';
 const MOCK_APP_ID = 'savedcards-demo-app';
 const SESSION_COOKIE = 'demo_session';
-/** Where the mock's bank page posts its decision (`{base}/__mock__/3ds/{verify_uuid}`). */
-const MOCK_BANK_PATH = '/__mock-bank__';
-const MOCK_DECISION = /^\/__mock-bank__\/__mock__\/3ds\/([\w-]{1,64})$/;
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -40,9 +37,6 @@ const TYPES = {
   '.json': 'application/json',
   '.map': 'application/json',
 };
-// The mock's simulated bank page has its script inline; it gets a policy of its own.
-const MOCK_BANK_PAGE_CSP =
-  "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
 const SECURITY_HEADERS = {
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'same-origin',
@@ -64,14 +58,11 @@ async function importOrExplain(specifier, hint) {
  */
 async function startMockUpstream(origin) {
   const hint = 'Build it first: node examples/checkout/server/build.mjs';
-  const {
-    CHALLENGE_PAGE_PATH,
-    createGatewayDb,
-    createGatewayHandlers,
-    DEMO_CUSTOMER,
-    decideChallenge,
-  } = await importOrExplain('@savedcards/msw', hint);
-  const { setupServer } = await importOrExplain('@savedcards/msw/node', hint);
+  const { createGatewayDb, createGatewayHandlers, DEMO_CUSTOMER } = await importOrExplain(
+    '@savedcards/msw',
+    hint,
+  );
+  const { createMockBank, setupServer } = await importOrExplain('@savedcards/msw/node', hint);
   const { publicKey, privateKey } = generateKeyPairSync('rsa', {
     modulusLength: 2048,
     publicKeyEncoding: { type: 'spki', format: 'pem' },
@@ -79,18 +70,13 @@ async function startMockUpstream(origin) {
   });
   const stats = { verified: 0, rejected: 0, requests: [] };
   const db = createGatewayDb();
+  // The bank page and its decision route, served by this server (no service worker here).
+  const bank = createMockBank({ db, origin });
   const mock = setupServer(
     ...createGatewayHandlers({
       baseUrl: SANDBOX,
       db,
-      challengeUrl: ({ verifyUuid, successReturnUrl, failReturnUrl }) => {
-        const url = new URL(CHALLENGE_PAGE_PATH, origin());
-        url.searchParams.set('verify_uuid', verifyUuid);
-        url.searchParams.set('base', `${origin()}${MOCK_BANK_PATH}`);
-        url.searchParams.set('success_url', successReturnUrl);
-        url.searchParams.set('fail_url', failReturnUrl);
-        return url.href;
-      },
+      challengeUrl: bank.challengeUrl,
       challengeMailbox: null,
       verifySignature: {
         publicKey,
@@ -122,8 +108,8 @@ async function startMockUpstream(origin) {
       companyName: DEMO_CUSTOMER.companyName,
     },
     stats,
-    /** The bank page's Approve or Decline, for a pending token's verify uuid. */
-    decide: (verifyUuid, decision) => decideChallenge(db, verifyUuid, decision),
+    /** Serves the bank page and takes its Approve or Decline (node:http); true when it answered. */
+    bank: (req, res) => bank.handleNode(req, res),
     close: () => mock.close(),
   };
 }
@@ -145,7 +131,7 @@ function sandboxUpstream(env) {
       email: 'taiman.chan@example.com',
     },
     stats: undefined,
-    decide: undefined,
+    bank: () => false,
     close: () => undefined,
   };
 }
@@ -199,27 +185,6 @@ const RETURN_SCRIPT = `(() => {
   // A full-page redirect: back to the checkout, which resumes the flow (useAddCard).
   if (targets.length === 0) location.replace('/');
 })();`;
-
-/** The mock bank page's `POST {"decision": "approve" | "decline"}` for one verify uuid. */
-async function decideMockChallenge(req, res, upstream, verifyUuid) {
-  let body = '';
-  for await (const chunk of req) {
-    body += chunk;
-    if (body.length > 1024) return sendJson(res, 413, { error: 'Too large' });
-  }
-  let decision;
-  try {
-    decision = JSON.parse(body).decision;
-  } catch {
-    decision = undefined;
-  }
-  if (decision !== 'approve' && decision !== 'decline') {
-    return sendJson(res, 400, { error: 'decision must be "approve" or "decline".' });
-  }
-  const result = upstream.decide(verifyUuid, decision);
-  if (!result.ok) return sendJson(res, 404, { error: result.error.message });
-  return sendJson(res, 200, { verify_uuid: verifyUuid, state: result.token.state });
-}
 
 /**
  * Starts the demo server. Resolves with `{ url, server, upstream, close }` once it listens.
@@ -290,12 +255,10 @@ export async function startDemoServer({
       file = path.join(dist, 'index.html');
     }
     const html = file.endsWith('.html');
-    const bankPage = upstream.decide && pathname === '/mock-3ds/challenge.html';
     res.writeHead(200, {
       'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
       'Cache-Control': html ? 'no-cache' : 'public, max-age=3600',
       ...SECURITY_HEADERS,
-      ...(bankPage ? { 'Content-Security-Policy': MOCK_BANK_PAGE_CSP } : {}),
     });
     if (req.method === 'HEAD') res.end();
     else createReadStream(file).pipe(res);
@@ -323,11 +286,7 @@ export async function startDemoServer({
       sendJson(res, 200, upstream.stats);
       return;
     }
-    const decision = upstream.decide && MOCK_DECISION.exec(pathname);
-    if (decision && req.method === 'POST') {
-      void decideMockChallenge(req, res, upstream, decision[1]);
-      return;
-    }
+    if (upstream.bank(req, res)) return;
     if (pathname === '/3ds/return') {
       res.writeHead(200, { 'Content-Type': TYPES['.html'], ...SECURITY_HEADERS });
       res.end(RETURN_PAGE);
