@@ -15,7 +15,7 @@
 // Environment: CONSUMER_DIR (work folder; default $TMPDIR/savedcards-consumer, its npm-cache is kept
 // between runs), CONSUMER_SKIP_BUILD=1 (the packages' dist/ is fresh), CONSUMER_VARIANTS=floor,latest,
 // CONSUMER_PIN="@tanstack/react-query@5.82.0 msw@2.15.0" (override versions in every variant, to probe a
-// floor), CONSUMER_NODES=20.19,22,24, CONSUMER_SKIP_NODES=1, CONSUMER_SKIP_REGISTRY=1, CONSUMER_SKIP_DOCS=1.
+// floor; installs with --legacy-peer-deps, since a probe may lie outside the declared range), CONSUMER_NODES=20.19,22,24, CONSUMER_SKIP_NODES=1, CONSUMER_SKIP_REGISTRY=1, CONSUMER_SKIP_DOCS=1.
 // The shadcn registry check is test/consumer/registry.mjs.
 import { execFile as execFileCb } from 'node:child_process';
 import {
@@ -252,7 +252,9 @@ for (const variant of variants) {
   await check(`${label} npm install of the tarballs`, async () => {
     const t = Date.now();
     const specs = Object.entries(wanted).map(([name, v]) => `${name}@${v}`);
-    await run('npm', ['install', ...NPM_FLAGS, ...specs], { cwd: app });
+    // A pinned version may lie outside the declared peer range on purpose (probing a floor).
+    const legacy = Object.keys(pins).length > 0 ? ['--legacy-peer-deps'] : [];
+    await run('npm', ['install', ...NPM_FLAGS, ...legacy, ...specs], { cwd: app });
     installed = true;
     lastInstalled = { label, variant };
     console.log(`    installed (${seconds(t)})`);
