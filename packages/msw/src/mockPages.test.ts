@@ -1,5 +1,5 @@
 /**
- * The static pages in `public/mock-3ds/` (they cannot import the packages). Each page's inline
+ * The static pages in `packages/msw/mock-3ds/` (shipped in the package; they cannot import it). Each page's inline
  * script runs here against its own parsed document and a fake window, so popup, iframe and
  * full-page redirect modes can all be simulated.
  */
@@ -14,10 +14,21 @@ import {
   RETURN_PAGE_PATH,
 } from './index.js';
 
+const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
+
 function readPage(path: string): string {
-  const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
-  return readFileSync(join(root, 'public', path), 'utf8');
+  return readFileSync(join(root, 'packages/msw', path), 'utf8');
 }
+
+describe('the copies in public/ (the demo and Storybook serve them)', () => {
+  it.each([CHALLENGE_PAGE_PATH, RETURN_PAGE_PATH])(
+    'public%s is what savedcards-msw init writes',
+    (path) => {
+      // Regenerate with: node packages/msw/bin/savedcards-msw.mjs init public --no-worker
+      expect(readFileSync(join(root, 'public', path), 'utf8')).toBe(readPage(path));
+    },
+  );
+});
 
 const ORIGIN = 'http://127.0.0.1:5173';
 

@@ -10,3 +10,6 @@ export type { SetupServer };
 export function createGatewayServer(options: GatewayHandlersOptions): SetupServer {
   return setupServer(...createGatewayHandlers(options));
 }
+
+export { createMockBank, MOCK_BANK_PAGE_CSP } from './mockBank.js';
+export type { MockBank, MockBankOptions } from './mockBank.js';
