@@ -43,13 +43,7 @@ export async function checkLimits(
 ): Promise<ProxyAnswer | undefined> {
   if (!limits) return undefined;
   const { request } = context;
-  // A copy without the body: the hook can read headers (cookies, client address) but never the card.
-  const headersOnly = new Request(request.url, {
-    method: request.method,
-    headers: request.headers,
-    signal: request.signal,
-  });
-  const refusal = await limits({ ...context, request: headersOnly });
+  const refusal = await limits({ ...context, request: withoutBody(request) });
   if (refusal === undefined || refusal === null) return undefined;
   const seconds = refusal.retryAfterSeconds;
   if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0) {
@@ -88,12 +82,7 @@ export async function checkBeforeCreate(
 ): Promise<ProxyAnswer | undefined> {
   if (!hook || context.operation !== 'createToken') return undefined;
   const { operation: _operation, route: _route, request, ...rest } = context;
-  const headersOnly = new Request(request.url, {
-    method: request.method,
-    headers: request.headers,
-    signal: request.signal,
-  });
-  const refusal = await hook({ ...rest, request: headersOnly });
+  const refusal = await hook({ ...rest, request: withoutBody(request) });
   if (refusal === undefined || refusal === null) return undefined;
   return refuse(
     'createRefused',
@@ -102,4 +91,13 @@ export async function checkBeforeCreate(
       ? redact(refusal.message)
       : undefined,
   );
+}
+
+/** A copy without the body: a hook can read headers (cookies, client address) but never the card. */
+function withoutBody(request: Request): Request {
+  return new Request(request.url, {
+    method: request.method,
+    headers: request.headers,
+    signal: request.signal,
+  });
 }
