@@ -100,6 +100,10 @@ export async function checkRegistry({ root, work, packed, npmFlags, check, versi
         'react-dom': versions.react,
         '@tanstack/react-query': versions['@tanstack/react-query'],
       },
+      // The tarballs' own @savedcards/* dependencies (core → wire) are not on the registry either.
+      overrides: Object.fromEntries(
+        Object.entries(packed).map(([pkg, file]) => [pkg, `file:${file}`]),
+      ),
       devDependencies: {
         typescript: '5.9.3',
         '@types/react': `~${versions.react.split('.').slice(0, 2).join('.')}.0`,
