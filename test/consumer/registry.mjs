@@ -101,8 +101,11 @@ export async function checkRegistry({ root, work, packed, npmFlags, check, versi
         '@tanstack/react-query': versions['@tanstack/react-query'],
       },
       // The tarballs' own @savedcards/* dependencies (core → wire) are not on the registry either.
+      // (Only the ones no item names: npm refuses an override of a direct dependency.)
       overrides: Object.fromEntries(
-        Object.entries(packed).map(([pkg, file]) => [pkg, `file:${file}`]),
+        Object.entries(packed)
+          .filter(([pkg]) => pkg === '@savedcards/wire')
+          .map(([pkg, file]) => [pkg, `file:${file}`]),
       ),
       devDependencies: {
         typescript: '5.9.3',

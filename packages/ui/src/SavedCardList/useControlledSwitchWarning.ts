@@ -1,5 +1,8 @@
 import { useEffect, useRef } from 'react';
 
+// Typed here, so the copied source (the shadcn registry) compiles without @types/node.
+declare const process: { env: { NODE_ENV?: string } } | undefined;
+
 /**
  * Warns in development when a component switches between controlled and uncontrolled (its value
  * prop goes from `undefined` to defined or back), as React's inputs and Radix's
@@ -10,7 +13,7 @@ import { useEffect, useRef } from 'react';
 export function useControlledSwitchWarning(isControlled: boolean, caller: string): void {
   const wasControlled = useRef(isControlled);
   useEffect(() => {
-    if (process.env.NODE_ENV !== 'production') {
+    if (typeof process === 'undefined' || process.env.NODE_ENV !== 'production') {
       if (wasControlled.current !== isControlled) {
         const from = wasControlled.current ? 'controlled' : 'uncontrolled';
         const to = isControlled ? 'controlled' : 'uncontrolled';
