@@ -58,3 +58,24 @@ export {
   preSignString,
   SIGNATURE_ALGORITHM,
 } from './signing.js';
+export {
+  CONSUME_MODES,
+  ENTRY_TYPES,
+  KIT_PAY_PATHS,
+  PAYMENT_ERRORS,
+  PAYMENT_FAILURE_REASONS,
+  PAYMENT_STATES,
+  paymentGatewayPaths,
+  WEBHOOK_ACTIONS,
+} from './payments.js';
+export type {
+  ConsumeMode,
+  EntryType,
+  PaymentFailureReason,
+  PaymentOrder,
+  PaymentResult,
+  PaymentState,
+  PaymentStatusRequestBody,
+  PayRequestBody,
+  WebhookAction,
+} from './payments.js';
