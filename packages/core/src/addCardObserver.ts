@@ -1,4 +1,5 @@
 import type { GatewayClient } from './client.js';
+import { type DiscardTokenOptions, discardToken } from './discardToken.js';
 import { isRetryableError } from './errors.js';
 import {
   type CreatePaymentTokenOptions,
@@ -67,6 +68,14 @@ export interface AddCardObserverOptions extends Omit<CreatePaymentTokenOptions, 
   onSaved?: (card: SavedCard, options: { setAsDefault: boolean }) => void;
   /** The flow ended: `success`, `failed`, `cancelled` or `timed_out`. Called after `onSaved`'s state is published. */
   onFinished?: (state: AddCardFinished) => void;
+  /**
+   * Delete the token of an attempt that did not end in `success` (declined, cancelled, timed out,
+   * or created after the customer cancelled), so it leaves no row behind. Best effort, retried
+   * (`discardToken`), never blocking the flow. Default `true`; `false` keeps such tokens.
+   */
+  discardFailed?: boolean | DiscardTokenOptions;
+  /** A token was deleted by `discardFailed`: drop it from caches. */
+  onTokenDiscarded?: (token: string) => void;
 }
 
 export interface AddCardSubmitOptions {
@@ -125,6 +134,8 @@ export class AddCardObserver {
   #state: TokenLifecycleState = IDLE_TOKEN_LIFECYCLE;
   #listeners = new Set<() => void>();
   #setAsDefault = false;
+  /** The token this flow created (or resumed after a redirect): the only one it may discard. */
+  #created: string | undefined;
   #create: { abort: AbortController } | undefined;
   #check: { abort: AbortController } | undefined;
   /** When the next check is due (`undefined`: none is planned). */
@@ -192,7 +203,12 @@ export class AddCardObserver {
         ...(transactionType === undefined ? {} : { transactionType }),
         signal: call.abort.signal,
       });
-      if (this.#create !== call) return; // cancelled or reset meanwhile: a late answer is dropped
+      if (this.#create !== call) {
+        // Cancelled or reset meanwhile: the late answer is dropped, and its token deleted.
+        this.#discard(token.token);
+        return;
+      }
+      this.#created = token.token;
       this.#options.onTokenChanged?.(token);
       event = { type: 'created', token };
     } catch (error) {
@@ -234,6 +250,7 @@ export class AddCardObserver {
     const pending = readPendingVerification(this.#storage());
     if (!pending || pending.customerUuid !== this.#options.customerUuid) return false;
     this.#setAsDefault = pending.setAsDefault === true;
+    this.#created = pending.token;
     this.#dispatch({
       type: 'resume',
       token: pending.token,
@@ -351,12 +368,24 @@ export class AddCardObserver {
     const pending = readPendingVerification(storage);
     if (pending && pending.token === state.token) clearPendingVerification(storage);
     const { onFinished, onSaved } = this.#options;
+    if (state.status !== 'success' && state.token && state.token === this.#created) {
+      this.#discard(state.token);
+    }
     onFinished?.(state);
     if (state.status === 'success') {
       const setAsDefault = this.#setAsDefault;
       this.#setAsDefault = false;
       onSaved?.(state.result, { setAsDefault });
     }
+  }
+
+  #discard(token: string): void {
+    const { client, customerUuid, discardFailed = true } = this.#options;
+    if (discardFailed === false) return;
+    const options = discardFailed === true ? {} : discardFailed;
+    void discardToken(client, customerUuid, token, options).then((done) => {
+      if (done) this.#options.onTokenDiscarded?.(token);
+    });
   }
 
   /** Arms the timeout and the next check for the current state, while subscribed. */

@@ -1,4 +1,6 @@
 export { AddCardObserver } from './addCardObserver.js';
+export type { DiscardTokenOptions } from './discardToken.js';
+export { discardToken } from './discardToken.js';
 export type {
   AddCardFinished,
   AddCardObserverOptions,

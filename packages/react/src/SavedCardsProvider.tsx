@@ -1,12 +1,41 @@
-import type { GatewayClient } from '@savedcards/core';
+import type { GatewayClient, SavedCard } from '@savedcards/core';
 import { QueryClientContext } from '@tanstack/react-query';
-import { createContext, type ReactNode, useContext, useMemo } from 'react';
+import {
+  createContext,
+  type ReactNode,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
+
+/** Tells the components under one provider that a card was just saved (to select it at checkout). */
+export interface CardAddedChannel {
+  emit(card: SavedCard): void;
+  subscribe(listener: (card: SavedCard) => void): () => void;
+}
+
+function createCardAddedChannel(): CardAddedChannel {
+  const listeners = new Set<(card: SavedCard) => void>();
+  return {
+    emit: (card) => {
+      for (const listener of [...listeners]) listener(card);
+    },
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
 
 export interface SavedCardsContextValue {
   client: GatewayClient;
   customerUuid: string;
   /** How often a failed read (network, timeout, 5xx) is retried. */
   retry: number;
+  /** `useAddCard` announces each saved card here; `useOnCardAdded` listens. */
+  cardAdded: CardAddedChannel;
 }
 
 export interface SavedCardsProviderProps {
@@ -37,7 +66,11 @@ export function SavedCardsProvider({
       '<SavedCardsProvider> needs a QueryClient: wrap it in <QueryClientProvider client={queryClient}> from @tanstack/react-query.',
     );
   }
-  const value = useMemo(() => ({ client, customerUuid, retry }), [client, customerUuid, retry]);
+  const [cardAdded] = useState(createCardAddedChannel);
+  const value = useMemo(
+    () => ({ client, customerUuid, retry, cardAdded }),
+    [client, customerUuid, retry, cardAdded],
+  );
   return <SavedCardsContext.Provider value={value}>{children}</SavedCardsContext.Provider>;
 }
 
@@ -53,4 +86,16 @@ export function useSavedCardsContext(useCase: string): SavedCardsContextValue {
     );
   }
   return context;
+}
+
+/**
+ * Calls `listener` with every card saved by an add-card flow (`useAddCard`, `<AddCardFlow>`) under
+ * the same `<SavedCardsProvider>`, once it is saved (after 3-D Secure if it was needed). A checkout
+ * list uses it to select the card just added.
+ */
+export function useOnCardAdded(listener: (card: SavedCard) => void): void {
+  const { cardAdded } = useSavedCardsContext('useOnCardAdded()');
+  const latest = useRef(listener);
+  latest.current = listener;
+  useEffect(() => cardAdded.subscribe((card) => latest.current(card)), [cardAdded]);
 }

@@ -13,9 +13,14 @@ export {
 export {
   SavedCardsContext,
   SavedCardsProvider,
+  useOnCardAdded,
   useSavedCardsContext,
 } from './SavedCardsProvider.js';
-export type { SavedCardsContextValue, SavedCardsProviderProps } from './SavedCardsProvider.js';
+export type {
+  CardAddedChannel,
+  SavedCardsContextValue,
+  SavedCardsProviderProps,
+} from './SavedCardsProvider.js';
 export { useAddCard } from './useAddCard.js';
 export type { UseAddCardOptions, UseAddCardResult } from './useAddCard.js';
 export { useCardManagement } from './useCardManagement.js';

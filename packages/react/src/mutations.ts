@@ -88,6 +88,14 @@ export function deletePaymentTokenMutationOptions(client: GatewayClient, custome
   });
 }
 
+/** Takes a card out of every cached token list of the customer. */
+export function removeCachedCard(queryClient: QueryClient, customerUuid: string, token: string) {
+  writeCustomerCache(queryClient, customerUuid, {
+    cards: (cards) => cards.filter((card) => card.token !== token),
+    customer: (customer) => customer,
+  });
+}
+
 /** Puts a card into every cached token list of the customer, replacing the same token. */
 export function upsertCachedCard(queryClient: QueryClient, customerUuid: string, card: SavedCard) {
   writeCustomerCache(queryClient, customerUuid, {

@@ -1,12 +1,16 @@
 import {
   AddCardObserver,
   type AddCardObserverOptions,
+  type GatewayClient,
+  isUsableCard,
+  type SavedCard,
   savedCardsKeys,
   type TokenLifecycleState,
 } from '@savedcards/core';
-import { useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { upsertCachedCard } from './mutations.js';
+import { removeCachedCard, upsertCachedCard } from './mutations.js';
+import { customerQueryOptions } from './queries.js';
 import { useSavedCardsContext } from './SavedCardsProvider.js';
 import { useSetDefaultPaymentToken } from './useSetDefaultPaymentToken.js';
 
@@ -39,7 +43,7 @@ export type UseAddCardResult = Pick<
  */
 export function useAddCard(options: UseAddCardOptions = {}): UseAddCardResult {
   const { resume = true, onSaved, onFinished, ...rest } = options;
-  const { client, customerUuid } = useSavedCardsContext('useAddCard()');
+  const { client, customerUuid, cardAdded } = useSavedCardsContext('useAddCard()');
   const queryClient = useQueryClient();
   const { mutate: setDefault } = useSetDefaultPaymentToken();
   const observerOptions: AddCardObserverOptions = {
@@ -47,6 +51,10 @@ export function useAddCard(options: UseAddCardOptions = {}): UseAddCardResult {
     client,
     customerUuid,
     onTokenChanged: (card) => upsertCachedCard(queryClient, customerUuid, card),
+    onTokenDiscarded: (token) => {
+      removeCachedCard(queryClient, customerUuid, token);
+      rest.onTokenDiscarded?.(token);
+    },
     onFinished: (state) => {
       void queryClient.invalidateQueries({
         queryKey: savedCardsKeys.paymentTokenLists(customerUuid),
@@ -54,7 +62,15 @@ export function useAddCard(options: UseAddCardOptions = {}): UseAddCardResult {
       onFinished?.(state);
     },
     onSaved: (card, saved) => {
-      if (saved.setAsDefault) setDefault({ token: card.token });
+      cardAdded.emit(card);
+      if (saved.setAsDefault) {
+        setDefault({ token: card.token });
+      } else {
+        // A customer's first card becomes the default.
+        void isFirstCard(queryClient, client, customerUuid, card.token).then((first) => {
+          if (first) setDefault({ token: card.token });
+        });
+      }
       onSaved?.(card, saved);
     },
   };
@@ -80,4 +96,29 @@ export function useAddCard(options: UseAddCardOptions = {}): UseAddCardResult {
     cancel: observer.cancel,
     reset: observer.reset,
   };
+}
+
+/**
+ * Whether the customer has no other usable card: decided from the cached lists when a list is on
+ * the page, else from the customer's default (one read).
+ */
+async function isFirstCard(
+  queryClient: QueryClient,
+  client: GatewayClient,
+  customerUuid: string,
+  token: string,
+): Promise<boolean> {
+  const lists = queryClient.getQueriesData<SavedCard[]>({
+    queryKey: savedCardsKeys.paymentTokenLists(customerUuid),
+  });
+  const cached = lists.flatMap(([, cards]) => cards ?? []);
+  if (lists.some(([, cards]) => cards !== undefined)) {
+    return !cached.some((other) => other.token !== token && isUsableCard(other));
+  }
+  try {
+    const customer = await queryClient.ensureQueryData(customerQueryOptions(client, customerUuid));
+    return !customer.defaultToken;
+  } catch {
+    return false;
+  }
 }

@@ -51,12 +51,11 @@ afterEach(() => {
 });
 
 describe('useVerificationWindow', () => {
-  it('popup: opens a blank window in the click, then sends it to the bank; a closed popup means the cardholder is back', async () => {
+  it('popup: opens a window (opener cut) only once the card needs a challenge, then sends it to the bank; a closed popup means the cardholder is back', async () => {
     const popup = fakePopup();
     const open = vi.spyOn(window, 'open').mockReturnValue(popup as unknown as Window);
     const { result } = mount('popup');
     await act(async () => {
-      result.current.window3ds.prepare();
       await result.current.flow.submit(card);
     });
     expect(open).toHaveBeenCalledWith('', 'savedcards-3ds', expect.any(String));
@@ -73,11 +72,21 @@ describe('useVerificationWindow', () => {
     expect(result.current.window3ds.view).toBe('none');
   });
 
+  it('popup: a card that needs no challenge opens no window at all', async () => {
+    const open = vi.spyOn(window, 'open');
+    const { result } = mount('popup');
+    await act(async () => {
+      await result.current.flow.submit({ ...card, number: '4242424242424242' });
+    });
+    await waitFor(() => expect(result.current.flow.state.status).toBe('success'));
+    expect(open).not.toHaveBeenCalled();
+    expect(result.current.window3ds.view).toBe('none');
+  });
+
   it('popup blocked: waits with view "blocked" until openPopup() opens it from a click', async () => {
     const open = vi.spyOn(window, 'open').mockReturnValue(null);
     const { result } = mount('popup');
     await act(async () => {
-      result.current.window3ds.prepare();
       await result.current.flow.submit(card);
     });
     await waitFor(() => expect(result.current.window3ds.view).toBe('blocked'));
@@ -100,7 +109,6 @@ describe('useVerificationWindow', () => {
     const open = vi.spyOn(window, 'open');
     const { result } = mount('iframe');
     await act(async () => {
-      result.current.window3ds.prepare();
       await result.current.flow.submit(card);
     });
     await waitFor(() => expect(result.current.window3ds.view).toBe('frame'));
@@ -122,7 +130,6 @@ describe('useVerificationWindow', () => {
     vi.spyOn(window, 'open').mockReturnValue(popup as unknown as Window);
     const { result } = mount('popup');
     await act(async () => {
-      result.current.window3ds.prepare();
       await result.current.flow.submit(card);
     });
     await waitFor(() => expect(result.current.flow.state.status).toBe('verifying'));

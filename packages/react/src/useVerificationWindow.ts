@@ -54,8 +54,6 @@ export const VERIFICATION_FRAME_SANDBOX = 'allow-scripts allow-forms allow-same-
 
 export interface VerificationWindow {
   view: VerificationView;
-  /** Call in the click that submits the card: a popup must open while the click lasts. */
-  prepare: () => void;
   /** Opens the blocked popup; call it from a click. */
   openPopup: () => void;
   /** For `view === 'frame'`. */
@@ -77,7 +75,8 @@ const CLOSED_CHECK_MS = 500;
 /**
  * The 3-D Secure window of an add-card flow (`useAddCard()`), rendering no markup. It checks the
  * verify URL (`checkVerifyUrl` with `allowedVerifyOrigins`) and opens it in a popup (opened blank
- * by `prepare()` during the Save click, then navigated), an iframe (`frameProps`) or a full-page
+ * only when the card needs a challenge, while the Save click's user activation lasts; a blocked
+ * popup becomes the `blocked` view, whose button calls `openPopup()`), an iframe (`frameProps`) or a full-page
  * redirect (remembered first for `resume()`). It listens for the return page's message, from our
  * origin and from the window or frame it opened only, notices a closed popup, and tells the flow:
  * `verificationOpened`, `verificationBlocked`, `verificationReturned`.
@@ -97,16 +96,18 @@ export function useVerificationWindow(
   const { state, verificationOpened, verificationReturned } = flow;
   const popup = useRef<Window | null>(null);
   const [frame, setFrame] = useState<HTMLIFrameElement | null>(null);
-  const latest = useRef({ flow, mode, allowedVerifyOrigins, verifyHosts });
-  latest.current = { flow, mode, allowedVerifyOrigins, verifyHosts };
+  const latest = useRef({
+    flow,
+    mode,
+    allowedVerifyOrigins,
+    verifyHosts,
+    features,
+    title,
+    placeholder,
+  });
+  latest.current = { flow, mode, allowedVerifyOrigins, verifyHosts, features, title, placeholder };
   const waiting = state.status === 'verifying' || state.status === 'polling';
   const inFlow = waiting || state.status === 'creating' || state.status === 'requires_verification';
-
-  const prepare = useCallback(() => {
-    if (latest.current.mode !== 'popup') return;
-    // A second click finds the same named window (an empty URL does not navigate it).
-    popup.current = openBlank(features, title, placeholder);
-  }, [features, title, placeholder]);
 
   const verifyUrl = 'verifyUrl' in state ? state.verifyUrl : undefined;
   const verifyUrlRef = useRef(verifyUrl);
@@ -152,11 +153,19 @@ export function useVerificationWindow(
       window.location.assign(checked.url);
     } else if (how === 'iframe') {
       current.verificationOpened();
-    } else if (popup.current && !popup.current.closed) {
-      popup.current.location.replace(checked.url);
-      current.verificationOpened();
     } else {
-      current.verificationBlocked('blocked_popup');
+      // Only now, when the card needs a challenge: browsers allow a popup while the Save click's
+      // user activation lasts (a few seconds); later it is blocked and the view offers a button.
+      if (!popup.current || popup.current.closed) {
+        const { features: shape, title: name, placeholder: text } = latest.current;
+        popup.current = openBlank(shape, name, text);
+      }
+      if (popup.current) {
+        popup.current.location.replace(checked.url);
+        current.verificationOpened();
+      } else {
+        current.verificationBlocked('blocked_popup');
+      }
     }
   }, [state]);
 
@@ -219,7 +228,6 @@ export function useVerificationWindow(
   }
   return {
     view,
-    prepare,
     openPopup,
     frameProps:
       view === 'frame' && verifyUrl

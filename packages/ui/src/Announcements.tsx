@@ -5,26 +5,63 @@ export interface Announcer {
   alert: string;
   /** Counts announcements, so the same words said twice are announced twice. */
   sequence: number;
-  /** A polite announcement of a success ("… is now your default card."). */
-  announce: (text: string) => void;
+  /**
+   * A polite announcement of a success ("… is now your default card."). `append`: it follows from
+   * the previous outcome (a promotion after a removal), so it is said after it, not instead of it.
+   */
+  announce: (text: string, options?: AnnounceOptions) => void;
   /** An assertive announcement of a failure ("Could not remove …"). */
-  fail: (text: string) => void;
+  fail: (text: string, options?: AnnounceOptions) => void;
+  /** Empties both regions (a new attempt starts: old outcomes no longer apply). */
+  clear: () => void;
 }
 
-/** State for one pair of live regions; the latest outcome replaces the previous one. */
+export interface AnnounceOptions {
+  /** Add the text after the region's current text instead of replacing it. */
+  append?: boolean;
+}
+
+/**
+ * State for one pair of live regions. A new outcome replaces the previous one; one announced with
+ * `append` is added after it, so both outcomes of one action are heard, in order.
+ */
 export function useAnnouncer(): Announcer {
   const [state, setState] = useState({ status: '', alert: '', sequence: 0 });
-  const announce = useCallback(
-    (text: string) =>
-      setState(({ sequence }) => ({ status: text, alert: '', sequence: sequence + 1 })),
+  const say = useCallback(
+    (region: 'status' | 'alert', text: string, options?: AnnounceOptions) =>
+      setState((previous) => {
+        const before = options?.append ? `${previous.status} ${previous.alert}`.trim() : '';
+        const next = { status: '', alert: '', sequence: previous.sequence + 1 };
+        next[region] = before ? `${before} ${text}` : text;
+        return next;
+      }),
     [],
+  );
+  const announce = useCallback(
+    (text: string, options?: AnnounceOptions) => say('status', text, options),
+    [say],
   );
   const fail = useCallback(
-    (text: string) =>
-      setState(({ sequence }) => ({ status: '', alert: text, sequence: sequence + 1 })),
+    (text: string, options?: AnnounceOptions) => say('alert', text, options),
+    [say],
+  );
+  const clear = useCallback(
+    () =>
+      setState((previous) =>
+        previous.status || previous.alert
+          ? { status: '', alert: '', sequence: previous.sequence + 1 }
+          : previous,
+      ),
     [],
   );
-  return { ...state, announce, fail };
+  return {
+    status: state.status,
+    alert: state.alert,
+    sequence: state.sequence,
+    announce,
+    fail,
+    clear,
+  };
 }
 
 export interface AnnouncementsProps extends Pick<Announcer, 'status' | 'alert'> {

@@ -5,7 +5,7 @@ export type { AddCardFlowProps, VerificationMode } from './AddCardFlow/AddCardFl
 export { CardForm } from './AddCardFlow/CardForm.js';
 export type { CardFormProps } from './AddCardFlow/CardForm.js';
 export { Announcements, useAnnouncer } from './Announcements.js';
-export type { AnnouncementsProps, Announcer } from './Announcements.js';
+export type { AnnounceOptions, AnnouncementsProps, Announcer } from './Announcements.js';
 export { CardBrandMark } from './CardBrandMark.js';
 export type { CardBrandMarkProps } from './CardBrandMark.js';
 export { DefaultMethodPicker } from './DefaultMethodPicker/DefaultMethodPicker.js';

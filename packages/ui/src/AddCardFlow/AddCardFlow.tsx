@@ -7,7 +7,7 @@ import {
   type VerificationMode,
 } from '@savedcards/react';
 import { Dialog } from 'radix-ui';
-import { type ReactElement, useEffect, useState } from 'react';
+import { type ReactElement, useEffect, useRef, useState } from 'react';
 import { Announcements, useAnnouncer } from '../Announcements.js';
 import { MessagesContext, type SavedCardsMessages, useMessages } from '../messages.js';
 import { CardForm } from './CardForm.js';
@@ -103,9 +103,22 @@ export function AddCardFlow({
   }, [waiting]);
 
   function submit(card: NewCardInput, options: { setAsDefault: boolean }) {
-    window3ds.prepare(); // a popup opens now, inside the click, so the browser allows it
+    announcer.clear(); // the last attempt's outcome no longer applies
     void flow.submit(card, options);
   }
+
+  // After a failed attempt the form is back: focus goes to its first field to fix (the number,
+  // unless the gateway's error names another), not to the dialog box.
+  const content = useRef<HTMLDivElement>(null);
+  const failed = state.status === 'failed' || state.status === 'timed_out';
+  useEffect(() => {
+    if (!failed) return;
+    const form = content.current;
+    const field =
+      form?.querySelector<HTMLElement>('[aria-invalid="true"]') ??
+      form?.querySelector<HTMLElement>('input');
+    field?.focus();
+  }, [failed]);
 
   let failure = '';
   if (state.status === 'failed') {
@@ -125,6 +138,10 @@ export function AddCardFlow({
           }
           if (!next) {
             clearForm();
+            // A failure shown in the dialog ends with it: reopening starts clean.
+            if (failed) flow.reset();
+          } else {
+            announcer.clear();
           }
           setOpen(next);
         }}
@@ -141,6 +158,7 @@ export function AddCardFlow({
           <Dialog.Content
             data-slot="saved-card-dialog"
             data-variant="add-card"
+            ref={content}
             lang={messages.locale}
             data-state-flow={state.status}
           >
@@ -204,7 +222,11 @@ export function AddCardFlow({
           </Dialog.Content>
         </Dialog.Portal>
       </Dialog.Root>
-      <Announcements status={announcer.status} alert={announcer.alert} />
+      <Announcements
+        status={announcer.status}
+        alert={announcer.alert}
+        sequence={announcer.sequence}
+      />
     </MessagesContext.Provider>
   );
 }

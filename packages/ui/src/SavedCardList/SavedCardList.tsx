@@ -5,7 +5,12 @@ import {
   type SavedCard,
   sortDefaultFirst,
 } from '@savedcards/core';
-import { type CardManagementOutcome, useCardManagement, usePaymentTokens } from '@savedcards/react';
+import {
+  type CardManagementOutcome,
+  useCardManagement,
+  useOnCardAdded,
+  usePaymentTokens,
+} from '@savedcards/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Announcements, useAnnouncer } from '../Announcements.js';
 import {
@@ -107,7 +112,9 @@ function SavedCardListComponent({
     promoteDefaultOnRemove,
     onOutcome: (outcome) => {
       const { politeness, text } = describeOutcome(messages, outcome);
-      (politeness === 'assertive' ? announcer.fail : announcer.announce)(text);
+      // A promotion follows a removal: both are said, the removal first.
+      const append = outcome.type === 'default-changed' && outcome.promoted;
+      (politeness === 'assertive' ? announcer.fail : announcer.announce)(text, { append });
       onOutcome?.(outcome);
     },
   });
@@ -117,6 +124,17 @@ function SavedCardListComponent({
   const [chosen, setChosen] = useState(defaultValue);
   const chosenCard = cards.find((card) => card.token === chosen);
   const selected = isControlled ? (value ?? '') : (chosenCard ?? pickInitialCard(cards))?.token;
+
+  // A card just saved under the same provider is selected (checkout), controlled or not.
+  useOnCardAdded((card) => {
+    if (managed || (hideExpired && card.expiry === 'expired')) return;
+    if (!isControlled) {
+      notified.current = card.token;
+      setChosen(card.token);
+    }
+    onValueChange?.(card.token);
+    onSelect?.(card);
+  });
 
   // Uncontrolled: tell the page which card was pre-selected (or re-selected after it vanished).
   const notified = useRef<string | undefined>(undefined);
