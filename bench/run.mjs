@@ -1,8 +1,9 @@
 // `pnpm bench`: builds what it needs, measures, prints ONE table and writes reports/bench.json.
 // Sizes are checked against budgets by size-limit in CI; every timing here is reported, never asserted.
 //
+// `pnpm bench --quick` (or BENCH_QUICK=1): fewer rounds and shorter loads, for a look only.
 // BENCH_SKIP_BUILD=1 reuses existing builds (packages/*/dist, examples/checkout/dist and the server demo).
-// BENCH_LOAD_SECONDS (default 10) and BENCH_LOAD_CONNECTIONS (default 50) bound the proxy load.
+// BENCH_LOAD_ROUNDS (5), BENCH_LOAD_SECONDS (4 per side per round), BENCH_LOAD_CONNECTIONS (50): proxy load.
 //
 // One module per concern, in bench/lib: sizes, requests (counts), latency (optimistic updates),
 // render (and re-renders), proxy (signing cost and load), report (the table); the measurements run

@@ -11,6 +11,13 @@ export const results = {};
 export const row = (section, measure, value, note = '') =>
   rows.push([section, measure, String(value), note]);
 export const fmtMs = (ms) => (Number.isFinite(ms) ? `${ms.toFixed(1)} ms` : 'n/a');
+/** `BENCH_QUICK=1` (or `pnpm bench --quick`): fewer rounds, shorter loads; for a look, not for the README. */
+export const quick = Boolean(process.env.BENCH_QUICK) || process.argv.includes('--quick');
+export const median = (values) => {
+  const s = [...values].sort((a, b) => a - b);
+  const h = Math.floor(s.length / 2);
+  return s.length % 2 ? s[h] : (s[h - 1] + s[h]) / 2;
+};
 export const kB = (bytes) => `${(bytes / 1000).toFixed(2)} kB`;
 
 /** Runs one measurement; a failure becomes a FAILED row and fails the run (slow figures do not). */

@@ -78,6 +78,24 @@ describe('createRequestLog and logEntry (pure)', () => {
     expect(trace.requestId).toMatch(UUID_V4);
   });
 
+  it('redacts every field that comes from outside: the gateway code, the method, the request id', () => {
+    const entries: ProxyLogEntry[] = [];
+    createRequestLog((entry) => entries.push(entry))({
+      level: 'warn',
+      msg: 'wonder proxy request',
+      requestId: 'id 4111111111111111',
+      method: '4242424242424242',
+      status: 502,
+      durationMs: 3,
+      upstreamStatus: 400,
+      upstreamCode: 'E_BAD card 5555555555554444',
+    });
+    expect(JSON.stringify(entries)).not.toMatch(
+      /4111111111111111|4242424242424242|5555555555554444/,
+    );
+    expect(entries[0]).toMatchObject({ status: 502, upstreamStatus: 400, durationMs: 3 });
+  });
+
   it('is silent without a logger; createJsonLineLogger writes JSON lines', () => {
     expect(() => createRequestLog(undefined)({} as ProxyLogEntry)).not.toThrow();
     const lines: string[] = [];
