@@ -163,8 +163,15 @@ const RETURN_SCRIPT = `(() => {
   const message = { type: 'savedcards:3ds-return', outcome };
   const targets = [window.opener, window.parent !== window ? window.parent : null].filter(Boolean);
   for (const target of targets) target.postMessage(message, location.origin);
-  // A full-page redirect: back to the checkout, which resumes the flow (useAddCard).
-  if (targets.length === 0) location.replace('/');
+  // A full-page redirect: back to the page the flow left (route and query kept), which resumes it.
+  if (targets.length === 0) {
+    let back = '/';
+    try {
+      const kept = JSON.parse(sessionStorage.getItem('savedcards:pending-verification'))?.returnTo;
+      if (typeof kept === 'string' && /^\\/(?![/\\\\])/.test(kept)) back = kept;
+    } catch {}
+    location.replace(back);
+  }
 })();`;
 
 /** The mock bank page's `POST {"decision": "approve" | "decline"}` for one verify uuid. */

@@ -1,17 +1,17 @@
 import type { VerificationMode } from '@savedcards/ui';
 import { useSyncExternalStore } from 'react';
 import { Checkout } from './Checkout';
+import type { DemoCopy } from './copy';
 import type { DemoGateway } from './gateway';
 import { ManageCards } from './ManageCards';
+import { type DemoSettings, hrefWith, SETTING_CHOICES } from './settings';
 
 const subscribe = (onChange: () => void) => {
   window.addEventListener('hashchange', onChange);
   return () => window.removeEventListener('hashchange', onChange);
 };
 
-const MODES: readonly VerificationMode[] = ['popup', 'iframe', 'redirect'];
-
-/** How the demo's add-card flow opens 3-D Secure: `?verify=popup` (default), `iframe` or `redirect`. */
+/** How the demo's add-card flow opens 3-D Secure (`?verify=popup|iframe|redirect`). */
 export interface AddCardSettings {
   verification: VerificationMode;
   /** The mock's challenge page is served over http by the dev or demo server: allow this origin. */
@@ -20,61 +20,142 @@ export interface AddCardSettings {
   returnUrls?: { successUrl: string; failUrl: string };
 }
 
-function addCardSettings(gateway: DemoGateway): AddCardSettings {
-  const requested = new URLSearchParams(window.location.search).get('verify');
-  const verification = MODES.find((mode) => mode === requested) ?? 'popup';
-  if (gateway.mode !== 'mock') {
-    // The demo server serves the mock's bank page over http on this origin (Wonder's is https).
-    return { verification, allowedVerifyOrigins: [window.location.origin] };
-  }
+function addCardSettings(gateway: DemoGateway, verification: VerificationMode): AddCardSettings {
+  // The demo server serves the mock's bank page over http on this origin (Wonder's is https).
+  const allowedVerifyOrigins = [window.location.origin];
+  if (gateway.mode !== 'mock') return { verification, allowedVerifyOrigins };
+  // Back to this very page (route and query) after a full-page redirect.
   const back = (ok: 0 | 1) =>
-    `${window.location.origin}/mock-3ds/return.html?ok=${ok}&next=${encodeURIComponent(window.location.href.split('#')[0] ?? '')}`;
+    `${window.location.origin}/mock-3ds/return.html?ok=${ok}&next=${encodeURIComponent(window.location.href)}`;
   return {
     verification,
-    allowedVerifyOrigins: [window.location.origin],
+    allowedVerifyOrigins,
     returnUrls: { successUrl: back(1), failUrl: back(0) },
   };
 }
 
+const SCENARIOS = [
+  ['default', 'default'],
+  ['slow', 'slow'],
+  ['empty', 'empty'],
+  ['server-error', 'server error'],
+  ['network-error', 'network error'],
+  ['malformed-json', 'malformed JSON'],
+  ['envelope-b', 'older envelope'],
+] as const;
+
+const SWITCH_LABELS: { [K in keyof DemoSettings]: [string, Record<DemoSettings[K], string>] } = {
+  verify: ['3-D Secure', { popup: 'popup', iframe: 'iframe', redirect: 'full-page redirect' }],
+  theme: ['Theme', { auto: 'auto', light: 'light', dark: 'dark' }],
+  lang: ['Language', { en: 'English', 'zh-HK': '繁體中文', 'zh-CN': '简体中文' }],
+  dir: ['Direction', { ltr: 'left to right', rtl: 'right to left' }],
+};
+
+/** One row of links that change one query parameter, each keeping the others and the route. */
+function Switch<K extends keyof DemoSettings>({
+  name,
+  value,
+}: {
+  name: K;
+  value: DemoSettings[K];
+}) {
+  const [label, names] = SWITCH_LABELS[name];
+  const choices: readonly DemoSettings[K][] = SETTING_CHOICES[name];
+  return (
+    <li>
+      {label}:{' '}
+      {choices.map((choice, index) => (
+        <span key={choice}>
+          {index > 0 ? ' · ' : null}
+          <a
+            href={hrefWith(name, index === 0 ? null : choice)}
+            aria-current={choice === value ? 'true' : undefined}
+            lang={name === 'lang' ? choice : undefined}
+          >
+            {names[choice]}
+          </a>
+        </span>
+      ))}
+    </li>
+  );
+}
+
 /** Two demo pages on hash routes: the checkout (`#/`) and the account page (`#/manage`). */
-export function App({ gateway }: { gateway: DemoGateway }) {
-  const { scenario } = gateway;
+export function App({
+  gateway,
+  settings,
+  copy,
+}: {
+  gateway: DemoGateway;
+  settings: DemoSettings;
+  copy: DemoCopy;
+}) {
+  const { scenario, reset } = gateway;
   const hash = useSyncExternalStore(subscribe, () => window.location.hash);
-  const page = hash === '#/manage' ? 'manage' : 'checkout';
-  const addCard = addCardSettings(gateway);
+  const page = hash.startsWith('#/manage') ? 'manage' : 'checkout';
+  const addCard = addCardSettings(gateway, settings.verify);
   return (
     <>
-      <nav aria-label="Demo pages" className="demo-nav">
+      <nav aria-label={copy.pages} className="demo-nav">
         <a href="#/" aria-current={page === 'checkout' ? 'page' : undefined}>
-          Checkout
+          {copy.checkout}
         </a>
         <a href="#/manage" aria-current={page === 'manage' ? 'page' : undefined}>
-          Manage cards
+          {copy.manage}
         </a>
       </nav>
-      {page === 'manage' ? <ManageCards addCard={addCard} /> : <Checkout addCard={addCard} />}
-      {gateway.mode === 'mock' ? (
-        <footer className="demo-footer">
-          <p>
-            Demo on the mock gateway, scenario <code>{scenario}</code>. Try{' '}
-            <a href="?scenario=slow">slow</a>, <a href="?scenario=empty">empty</a>,{' '}
-            <a href="?scenario=server-error">server error</a>,{' '}
-            <a href="?scenario=network-error">network error</a>,{' '}
-            <a href="?scenario=envelope-b">older envelope</a> or <a href="?">default</a>.
-          </p>
-          <p>
-            3-D Secure opens in a <a href="?verify=popup">popup</a>, an{' '}
-            <a href="?verify=iframe">iframe</a> or a{' '}
-            <a href="?verify=redirect">full-page redirect</a> (now:{' '}
-            <code>{addCard.verification}</code>). Test cards: 4242 4242 4242 4242 (no challenge),
-            4000 0000 0000 3220 (challenge), 4000 0000 0000 0002 (declined).
-          </p>
-        </footer>
+      {page === 'manage' ? (
+        <ManageCards addCard={addCard} copy={copy} />
       ) : (
-        <footer className="demo-footer">
-          <p>Demo through the signing proxy; every gateway request is signed on the server.</p>
-        </footer>
+        <Checkout addCard={addCard} copy={copy} />
       )}
+      <footer className="demo-footer" lang="en" dir="ltr">
+        <h2>Demo settings</h2>
+        <ul className="demo-switches">
+          <Switch name="verify" value={settings.verify} />
+          <Switch name="theme" value={settings.theme} />
+          <Switch name="lang" value={settings.lang} />
+          <Switch name="dir" value={settings.dir} />
+          {gateway.mode === 'mock' ? (
+            <li>
+              Scenario:{' '}
+              {SCENARIOS.map(([name, label], index) => (
+                <span key={name}>
+                  {index > 0 ? ' · ' : null}
+                  <a
+                    href={hrefWith('scenario', name === 'default' ? null : name)}
+                    aria-current={name === scenario ? 'true' : undefined}
+                  >
+                    {label}
+                  </a>
+                </span>
+              ))}
+            </li>
+          ) : null}
+        </ul>
+        {reset ? (
+          <p>
+            <button
+              type="button"
+              className="demo-reset"
+              onClick={() => {
+                reset();
+                window.location.assign(hrefWith('scenario', null));
+              }}
+            >
+              Reset the demo data
+            </button>{' '}
+            (the sample customer and cards come back).
+          </p>
+        ) : null}
+        <p>
+          {gateway.mode === 'mock'
+            ? 'Demo on the mock gateway in a service worker. '
+            : 'Demo through the signing proxy; every gateway request is signed on the server. '}
+          Test cards: 4242 4242 4242 4242 (no challenge), 4000 0000 0000 3220 (challenge), 4000 0000
+          0000 0002 (declined).
+        </p>
+      </footer>
     </>
   );
 }

@@ -1,16 +1,16 @@
-import { AddCardFlow, DefaultMethodPicker, SavedCardList } from '@savedcards/ui';
+import { AddCardFlow, SavedCardList } from '@savedcards/ui';
 import { useId } from 'react';
 import type { AddCardSettings } from './App';
+import type { DemoCopy } from './copy';
 
-/** The customer's account page: every saved card, with make default and remove. */
-export function ManageCards({ addCard }: { addCard: AddCardSettings }) {
+/** The customer's account page: every saved card; the default is chosen in each card's menu. */
+export function ManageCards({ addCard, copy }: { addCard: AddCardSettings; copy: DemoCopy }) {
   const headingId = useId();
-  const pickerHeadingId = useId();
   return (
     <main className="checkout">
       <header>
-        <p className="shop">Wonder Shop</p>
-        <h1 id={headingId}>Your saved cards</h1>
+        <p className="shop">{copy.shop}</p>
+        <h1 id={headingId}>{copy.manageHeading}</h1>
       </header>
       <section className="panel" aria-labelledby={headingId}>
         <SavedCardList
@@ -21,11 +21,6 @@ export function ManageCards({ addCard }: { addCard: AddCardSettings }) {
         <div className="add-card">
           <AddCardFlow {...addCard} />
         </div>
-      </section>
-      <section className="panel" aria-labelledby={pickerHeadingId}>
-        <h2 id={pickerHeadingId}>Default card</h2>
-        <p className="hint">Used first the next time you pay.</p>
-        <DefaultMethodPicker aria-labelledby={pickerHeadingId} />
       </section>
     </main>
   );

@@ -13,9 +13,12 @@ export interface DemoGateway {
   mode: 'mock' | 'server';
   /** The mock's scenario; always `'default'` in server mode (the server picks its upstream). */
   scenario: GatewayScenarioName;
+  /** Mock mode: puts the sample customer and cards back. */
+  reset?: () => void;
 }
 
 const BASE_URL = '/api/wonder';
+const SCENARIO_KEY = 'savedcards-demo:scenario';
 
 /**
  * Connects the demo to a gateway.
@@ -38,8 +41,24 @@ export async function connectGateway(): Promise<DemoGateway> {
   ) as GatewayScenarioName;
   // The mock's state lives in sessionStorage, so a full-page 3-D Secure redirect comes back to it.
   const db = createGatewayDb({ persist: window.sessionStorage });
+  // A scenario that re-seeds (`empty`) changes the tab's state: leaving it brings the samples back.
+  const previous = window.sessionStorage.getItem(SCENARIO_KEY);
+  if (
+    previous !== null &&
+    previous !== scenario &&
+    gatewayScenarios[previous as GatewayScenarioName]?.seed
+  ) {
+    db.reset();
+  }
+  window.sessionStorage.setItem(SCENARIO_KEY, scenario);
   await startGatewayWorker({ baseUrl: BASE_URL, db, scenario, quiet: true });
-  return { baseUrl: BASE_URL, customerUuid: DEMO_CUSTOMER.uuid, mode: 'mock', scenario };
+  return {
+    baseUrl: BASE_URL,
+    customerUuid: DEMO_CUSTOMER.uuid,
+    mode: 'mock',
+    scenario,
+    reset: () => db.reset(),
+  };
 }
 
 async function connectServer(): Promise<DemoGateway> {

@@ -6,6 +6,7 @@ import {
   AddCardObserver,
   type AddCardObserverOptions,
   createGatewayClient,
+  readPendingVerification,
   type TimerSource,
   type VerificationStorage,
   type VisibilitySource,
@@ -280,8 +281,11 @@ describe('AddCardObserver', () => {
     const storage = memoryStorage();
     const first = setup({ storage });
     await first.observer.submit(card(), { setAsDefault: true });
+    window.history.replaceState(null, '', '/account?verify=redirect#/manage');
     expect(first.observer.rememberForRedirect()).toBe(true);
+    window.history.replaceState(null, '', '/');
     expect(storage.dump()).not.toMatch(/4000000000003220|737|Tai Man/);
+    expect(readPendingVerification(storage)?.returnTo).toBe('/account?verify=redirect#/manage');
     first.observer.destroy();
     const state = first.observer.getSnapshot();
     decideChallenge(db, 'verifyUuid' in state ? (state.verifyUuid ?? '') : '', 'approve');

@@ -152,6 +152,20 @@ describe('handleThreeDSReturn', () => {
     expect(win.postMessage).not.toHaveBeenCalled();
   });
 
+  it('redirect: gives back the page the flow left, kept with the pending verification', () => {
+    savePendingVerification({
+      customerUuid: 'c-1',
+      token: 't-1',
+      returnTo: '/shop/account?verify=redirect&lang=zh-HK#/manage',
+    });
+    const win = fakeWindow('https://shop.example/3ds/return?ok=0');
+    expect(handleThreeDSReturn({ window: win })).toEqual({
+      mode: 'redirect',
+      outcome: 'failed',
+      returnTo: '/shop/account?verify=redirect&lang=zh-HK#/manage',
+    });
+  });
+
   it('an opener that is already closed counts as a redirect', () => {
     const win = fakeWindow('https://shop.example/3ds/return?ok=1', { opener: 'closed' });
     expect(handleThreeDSReturn({ window: win }).mode).toBe('redirect');
@@ -208,6 +222,20 @@ describe('pending verification in sessionStorage', () => {
     sessionStorage.setItem(PENDING_VERIFICATION_KEY, raw);
     expect(readPendingVerification()).toBeNull();
     expect(sessionStorage.getItem(PENDING_VERIFICATION_KEY)).toBeNull();
+  });
+
+  it.each([
+    ['another origin', '//evil.example/steal'],
+    ['a backslash host', '/\\evil.example'],
+    ['a scheme', 'javascript:alert(1)'],
+    ['an absolute URL', 'https://evil.example/'],
+    ['a space', '/a b'],
+    ['an over-long path', `/${'a'.repeat(2048)}`],
+  ])('keeps no return page that is %s', (_label, returnTo) => {
+    expect(savePendingVerification({ ...pending, returnTo })).toBe(true);
+    expect(readPendingVerification()).toEqual(pending);
+    sessionStorage.setItem(PENDING_VERIFICATION_KEY, JSON.stringify({ ...pending, returnTo }));
+    expect(readPendingVerification()).toEqual(pending);
   });
 
   it('drops extra fields on read', () => {

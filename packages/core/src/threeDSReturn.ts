@@ -97,6 +97,8 @@ export interface HandleThreeDSReturnOptions {
   window?: ThreeDSReturnWindow;
   /** Origin of the page that opened the challenge. Default: this page's own origin. */
   targetOrigin?: string;
+  /** Where the pending verification is kept. Default `sessionStorage`. */
+  storage?: VerificationStorage | null;
 }
 
 /**
@@ -107,6 +109,12 @@ export interface HandleThreeDSReturnOptions {
 export type ThreeDSReturnResult = {
   mode: 'popup' | 'iframe' | 'redirect';
   outcome: ThreeDSOutcome;
+  /**
+   * After a full-page redirect: the page (path, query and hash on this origin) the flow left for the
+   * bank, kept with the pending verification. Send the cardholder back there:
+   * `location.replace(result.returnTo ?? '/')`.
+   */
+  returnTo?: string;
 };
 
 /**
@@ -139,7 +147,12 @@ export function handleThreeDSReturn(options: HandleThreeDSReturnOptions = {}): T
     win.close();
     return { mode: 'popup', outcome };
   }
-  return { mode: 'redirect', outcome };
+  const returnTo = readPendingVerification(
+    options.storage === undefined ? defaultStorage() : options.storage,
+  )?.returnTo;
+  return returnTo === undefined
+    ? { mode: 'redirect', outcome }
+    : { mode: 'redirect', outcome, returnTo };
 }
 
 /** What survives a full-page redirect to the challenge: never card data. */
@@ -150,6 +163,8 @@ export interface PendingVerification {
   verifyUuid?: string;
   /** The cardholder asked for the card to become the default once saved. */
   setAsDefault?: boolean;
+  /** The page the flow left for the bank: a path on this origin, with its query and hash. */
+  returnTo?: string;
 }
 
 /** The sessionStorage key of the pending verification. */
@@ -174,8 +189,15 @@ function isId(value: unknown): value is string {
   return typeof value === 'string' && ID.test(value);
 }
 
+// A path on this origin (never `//host` or a scheme), printable ASCII, at most 2048 characters.
+const RETURN_PATH = /^\/(?![/\\])[\x21-\x7e]{0,2047}$/;
+
+function isReturnPath(value: unknown): value is string {
+  return typeof value === 'string' && RETURN_PATH.test(value);
+}
+
 /**
- * Keeps `{ customerUuid, token, verifyUuid?, setAsDefault? }` (and nothing else) in sessionStorage
+ * Keeps `{ customerUuid, token, verifyUuid?, setAsDefault?, returnTo? }` (and nothing else) in sessionStorage
  * before a full-page redirect to the challenge. `false` when storage is unavailable or a value is
  * not an id. `storage` defaults to `sessionStorage`; `null` means none.
  */
@@ -188,6 +210,7 @@ export function savePendingVerification(
     token: pending.token,
     ...(pending.verifyUuid === undefined ? {} : { verifyUuid: pending.verifyUuid }),
     ...(pending.setAsDefault === true ? { setAsDefault: true } : {}),
+    ...(isReturnPath(pending.returnTo) ? { returnTo: pending.returnTo } : {}),
   };
   if (
     !storage ||
@@ -236,6 +259,7 @@ export function readPendingVerification(
       token: record.token,
       ...(record.verifyUuid === undefined ? {} : { verifyUuid: record.verifyUuid }),
       ...(record.setAsDefault === true ? { setAsDefault: true } : {}),
+      ...(isReturnPath(record.returnTo) ? { returnTo: record.returnTo } : {}),
     };
   }
   clearPendingVerification(storage);

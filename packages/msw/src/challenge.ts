@@ -103,7 +103,7 @@ function defaultReturnUrls(): { success: string; fail: string } {
     return { success: `${NODE_RETURN_URL_BASE}?ok=1`, fail: `${NODE_RETURN_URL_BASE}?ok=0` };
   }
   // `next`: where the return page sends a full-page redirect back to (the page that created it).
-  const next = globalThis.location?.href.split('#')[0] ?? '/';
+  const next = globalThis.location?.href ?? '/';
   const build = (ok: '1' | '0') => {
     const url = new URL(RETURN_PAGE_PATH, origin);
     url.searchParams.set('ok', ok);

@@ -201,11 +201,36 @@ describe(`return page (${RETURN_PAGE_PATH})`, () => {
   });
 
   it('redirect: goes back to ?next= with #3ds-return=<outcome>', () => {
-    const next = `${ORIGIN}/iframe.html?id=addcardflow--redirect#old`;
+    const next = `${ORIGIN}/iframe.html?id=addcardflow--redirect`;
     const page = load(RETURN_PAGE_PATH, `?ok=0&next=${encodeURIComponent(next)}`);
     expect(page.location.replace).toHaveBeenCalledExactlyOnceWith(
       `${ORIGIN}/iframe.html?id=addcardflow--redirect#3ds-return=failed`,
     );
+  });
+
+  it("redirect: keeps the page's own route (its hash) and query", () => {
+    const next = `${ORIGIN}/?verify=redirect&scenario=slow#/manage`;
+    const page = load(RETURN_PAGE_PATH, `?ok=1&next=${encodeURIComponent(next)}`);
+    expect(page.location.replace).toHaveBeenCalledExactlyOnceWith(next);
+  });
+
+  it('redirect: prefers the page kept with the pending verification, on this origin only', () => {
+    const key = 'savedcards:pending-verification';
+    try {
+      sessionStorage.setItem(
+        key,
+        JSON.stringify({ token: 't', returnTo: '/shop?lang=zh-HK#/manage' }),
+      );
+      expect(load(RETURN_PAGE_PATH, '?ok=1').location.replace).toHaveBeenCalledWith(
+        `${ORIGIN}/shop?lang=zh-HK#/manage`,
+      );
+      sessionStorage.setItem(key, JSON.stringify({ token: 't', returnTo: '//evil.example/x' }));
+      expect(load(RETURN_PAGE_PATH, '?ok=1').location.replace).toHaveBeenCalledWith(
+        `${ORIGIN}/#3ds-return=success`,
+      );
+    } finally {
+      sessionStorage.removeItem(key);
+    }
   });
 
   it('redirect: a ?next= on another origin is ignored for the site root', () => {

@@ -7,7 +7,9 @@ import { useEffect } from 'react';
 export default function ThreeDSReturnPage() {
   useEffect(() => {
     const result = handleThreeDSReturn();
-    if (result.mode === 'redirect') window.location.replace(`/#3ds-return=${result.outcome}`);
+    if (result.mode === 'redirect') {
+      window.location.replace(result.returnTo ?? `/#3ds-return=${result.outcome}`);
+    }
   }, []);
   return (
     <main>
