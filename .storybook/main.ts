@@ -11,6 +11,8 @@ export default defineMain({
   ],
   staticDirs: ['../public'],
   core: { disableTelemetry: true },
+  // No onboarding checklist in the sidebar: reviewers open Storybook to review the kit.
+  features: { sidebarOnboardingChecklist: false },
   // Resolve the workspace packages to their TypeScript sources (package.json "source" condition).
   viteFinal: async (config) => {
     const { mergeConfig, defaultClientConditions } = await import('vite');

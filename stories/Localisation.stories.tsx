@@ -27,6 +27,8 @@ function Page({ messages }: { messages: Partial<SavedCardsMessages> }) {
  */
 const meta = {
   title: 'Guides/Localisation',
+  // Its Docs page is stories/docs/Localisation.mdx (one Localisation section, not two).
+  tags: ['!autodocs'],
   component: Page,
   args: { messages: zhHKMessages },
   parameters: { msw: { handlers: base.handlers } },
@@ -41,6 +43,7 @@ const body = (element: HTMLElement) => within(element.ownerDocument.body);
 /** 繁體中文（香港）: pick a card; each radio's name says brand, last four, expiry month and default. */
 export const TraditionalChineseList: Story = {
   args: { messages: zhHKMessages },
+  globals: { locale: 'zh-HK' },
   parameters: { msw: { handlers: base.handlers } },
   play: async ({ canvas, userEvent }) => {
     const group = await canvas.findByRole('radiogroup', { name: '已儲存的卡' });
@@ -55,12 +58,15 @@ export const TraditionalChineseList: Story = {
     await expect(
       within(group).getByRole('radio', { name: /^美國運通 尾號 0005，已於 .* 到期$/ }),
     ).toBeDisabled();
+    // The gateway's own message comes in the language the client asked for (x-i18n-lang).
+    await expect(canvas.getByText('發卡機構拒絕了此卡。')).toBeVisible();
   },
 };
 
 /** 繁體中文（香港）: make another card the default, then remove one through the confirmation. */
 export const TraditionalChineseManage: Story = {
   args: { messages: zhHKMessages },
+  globals: { locale: 'zh-HK' },
   parameters: { msw: { handlers: base.handlers } },
   play: async ({ canvas, canvasElement, userEvent }) => {
     await userEvent.click(
@@ -84,6 +90,7 @@ export const TraditionalChineseManage: Story = {
 /** 繁體中文（香港）: the add-card dialog, its field names and validation messages. */
 export const TraditionalChineseAddCard: Story = {
   args: { messages: zhHKMessages },
+  globals: { locale: 'zh-HK' },
   parameters: { msw: { handlers: base.handlers } },
   play: async ({ canvas, canvasElement, userEvent }) => {
     await userEvent.click(await canvas.findByRole('button', { name: '新增卡' }));
@@ -110,6 +117,7 @@ export const TraditionalChineseAddCard: Story = {
 /** 简体中文: the list and its actions. */
 export const SimplifiedChineseManage: Story = {
   args: { messages: zhCNMessages },
+  globals: { locale: 'zh-CN' },
   parameters: { msw: { handlers: base.handlers } },
   play: async ({ canvas, canvasElement, userEvent }) => {
     const group = await canvas.findByRole('radiogroup', { name: '已保存的银行卡' });
@@ -134,6 +142,7 @@ export const SimplifiedChineseManage: Story = {
 /** 简体中文: the add-card dialog and its validation messages. */
 export const SimplifiedChineseAddCard: Story = {
   args: { messages: zhCNMessages },
+  globals: { locale: 'zh-CN' },
   parameters: { msw: { handlers: base.handlers } },
   play: async ({ canvas, canvasElement, userEvent }) => {
     await userEvent.click(await canvas.findByRole('button', { name: '添加银行卡' }));
@@ -155,6 +164,7 @@ export const SimplifiedChineseAddCard: Story = {
 /** An integrator's own wording for one string, over zh-HK: the `messages` prop still wins. */
 export const OverrideOneString: Story = {
   args: { messages: { ...zhHKMessages, listLabel: '付款方式' } },
+  globals: { locale: 'zh-HK' },
   parameters: { msw: { handlers: base.handlers } },
   play: async ({ canvas }) => {
     const group = await canvas.findByRole('radiogroup', { name: '付款方式' });

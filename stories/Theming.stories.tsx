@@ -20,6 +20,8 @@ function Page() {
  */
 const meta = {
   title: 'Guides/Theming',
+  // Its Docs page is stories/docs/Theming.mdx (one Theming section, not two).
+  tags: ['!autodocs'],
   component: Page,
   parameters: { msw: { handlers: base.handlers } },
   beforeEach: base.reset,

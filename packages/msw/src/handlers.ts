@@ -1,5 +1,6 @@
 import { delay, HttpResponse, http } from 'msw';
 import type { HttpHandler } from 'msw';
+import type { GatewayLang } from '@savedcards/wire';
 import type { ChallengeMailbox, MockChallenge } from './challenge.js';
 import { createChallengeContext, createChallengeHandler } from './challenge.js';
 import type { GatewayDb } from './db.js';
@@ -8,6 +9,7 @@ import { createEchoHandler } from './echo.js';
 import type { GatewayEnvelope } from './envelope.js';
 import { errorBody, successBody } from './envelope.js';
 import { gatewayError } from './errors.js';
+import { requestLang, translateData, translateMessage } from './lang.js';
 import type { OperationResult } from './operations.js';
 import { operations } from './operations.js';
 import { GATEWAY_ROUTES, OPENAPI_PREFIX } from './routes.js';
@@ -60,11 +62,14 @@ async function readJson(request: Request): Promise<unknown> {
   }
 }
 
-function respond(result: OperationResult, envelope: GatewayEnvelope): Response {
+/** The answer, in the language the request asked for (`x-i18n-lang`), as Wonder answers. */
+function respond(result: OperationResult, envelope: GatewayEnvelope, lang: GatewayLang): Response {
   if ('networkError' in result) return HttpResponse.error();
-  return result.ok
-    ? HttpResponse.json(successBody(envelope, result.data))
-    : HttpResponse.json(errorBody(envelope, result.error), { status: result.error.status });
+  if (result.ok) return HttpResponse.json(successBody(envelope, translateData(result.data, lang)));
+  const message = translateMessage(result.error.code, result.error.message, lang);
+  return HttpResponse.json(errorBody(envelope, { code: result.error.code, message }), {
+    status: result.error.status,
+  });
 }
 
 /**
@@ -89,13 +94,15 @@ export function createGatewayHandlers(options: GatewayHandlersOptions): HttpHand
       if (scenario.latencyMs !== undefined) await delay(scenario.latencyMs);
       const refused = await guard?.(request);
       if (refused) return refused;
+      const lang = requestLang(request);
       const failure = failureFor(scenario, route.operation);
-      if (failure) return failureResponse(failure, envelope);
+      if (failure) return failureResponse(failure, envelope, lang);
       const body = route.hasBody ? await readJson(request) : undefined;
       if (body === INVALID_JSON) {
         return respond(
           { ok: false, error: gatewayError('invalidParameter', 'Request body is not valid JSON.') },
           envelope,
+          lang,
         );
       }
       const stringParams: Record<string, string> = {};
@@ -110,7 +117,7 @@ export function createGatewayHandlers(options: GatewayHandlersOptions): HttpHand
         challenge,
       });
       if ('delayMs' in result && result.delayMs) await delay(result.delayMs);
-      return respond(result, envelope);
+      return respond(result, envelope, lang);
     });
 
   const handlers = GATEWAY_ROUTES.map(handle);

@@ -1,9 +1,10 @@
-import { GATEWAY_ROUTES, type GatewayOperation } from '@savedcards/wire';
+import { GATEWAY_ROUTES, type GatewayLang, type GatewayOperation } from '@savedcards/wire';
 import { HttpResponse } from 'msw';
 import type { GatewaySeed } from './db.js';
 import type { GatewayEnvelope } from './envelope.js';
 import { errorBody } from './envelope.js';
-import { GATEWAY_ERROR_CODES } from './errors.js';
+import { GATEWAY_ERROR_CODES, type GatewayErrorDefinition } from './errors.js';
+import { translateMessage } from './lang.js';
 
 /** One gateway call, named after what it does (`@savedcards/wire`'s routes). */
 export type { GatewayOperation };
@@ -90,16 +91,23 @@ const TRUNCATED_JSON: Record<GatewayEnvelope, string> = {
   B: '{"code":0,"message":"success","data":{"payment_tokens":[{"token_type":"Cre',
 };
 
-export function failureResponse(kind: GatewayFailureKind, envelope: GatewayEnvelope): Response {
+export function failureResponse(
+  kind: GatewayFailureKind,
+  envelope: GatewayEnvelope,
+  lang: GatewayLang = 'en',
+): Response {
+  const answer = ({ code, message, status }: GatewayErrorDefinition) =>
+    HttpResponse.json(
+      errorBody(envelope, { code, message: translateMessage(code, message, lang) }),
+      {
+        status,
+      },
+    );
   switch (kind) {
     case 'server-error':
-      return HttpResponse.json(errorBody(envelope, GATEWAY_ERROR_CODES.internalError), {
-        status: GATEWAY_ERROR_CODES.internalError.status,
-      });
+      return answer(GATEWAY_ERROR_CODES.internalError);
     case 'unauthorized':
-      return HttpResponse.json(errorBody(envelope, GATEWAY_ERROR_CODES.invalidCredential), {
-        status: GATEWAY_ERROR_CODES.invalidCredential.status,
-      });
+      return answer(GATEWAY_ERROR_CODES.invalidCredential);
     case 'network-error':
       return HttpResponse.error();
     case 'malformed-json':
