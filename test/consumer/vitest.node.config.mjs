@@ -1,13 +1,17 @@
 // Core's and server's unit tests without the DOM setup of the unit project (no Testing Library),
 // for the Node matrix of test/consumer/run.mjs: every test file of the two packages, run on each
-// tested Node version. The two files about a page (a relative baseUrl, the 3-D Secure return page's
-// window messages) keep jsdom.
+// tested Node version. The files about a page (a relative baseUrl, the 3-D Secure return page's
+// window messages, the page a full-page redirect returns to) keep jsdom.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultServerConditions, defineConfig } from 'vite';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const BROWSER = ['packages/core/src/client.test.ts', 'packages/core/src/threeDSReturn.test.ts'];
+const BROWSER = [
+  'packages/core/src/addCardObserver.test.ts',
+  'packages/core/src/client.test.ts',
+  'packages/core/src/threeDSReturn.test.ts',
+];
 
 export default defineConfig({
   root,

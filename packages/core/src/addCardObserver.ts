@@ -375,7 +375,9 @@ export class AddCardObserver {
     const pending = readPendingVerification(storage);
     if (pending && pending.token === state.token) clearPendingVerification(storage);
     const { onFinished, onSaved } = this.#options;
-    if (state.status !== 'success' && state.token && state.token === this.#created) {
+    // A failed check says nothing about the card (the bank may have approved it): keep the token.
+    const unknown = state.status === 'failed' && state.reason === 'check_error';
+    if (state.status !== 'success' && !unknown && state.token && state.token === this.#created) {
       this.#discard(state.token);
     }
     onFinished?.(state);
