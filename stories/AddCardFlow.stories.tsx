@@ -94,7 +94,7 @@ export const FrictionlessSuccess: Story = {
     await expect(page(canvasElement).queryByRole('dialog')).toBeNull();
     await waitFor(() =>
       expect(
-        within(canvasElement).getAllByRole('radio', { name: /Mastercard ending in 4444/ }),
+        within(canvasElement).getAllByRole('group', { name: /Mastercard ending in 4444/ }),
       ).toHaveLength(2),
     );
   },
@@ -108,8 +108,8 @@ export const ChallengeApprovedInIframe: Story = {
     await expectSaved(canvasElement, 'Visa ending in 3220 saved.');
     await waitFor(() =>
       expect(
-        within(canvasElement).getByRole('radio', { name: /Visa ending in 3220/ }),
-      ).toBeEnabled(),
+        within(canvasElement).getByRole('group', { name: /Visa ending in 3220/ }),
+      ).toHaveAttribute('data-card-state', 'success'),
     );
   },
 };
@@ -291,7 +291,7 @@ export const ValidationErrors: Story = {
 export const DuplicateWarning: Story = {
   play: async ({ canvasElement, userEvent }) => {
     const list = within(canvasElement);
-    const visa = await list.findByRole('radio', { name: /^Visa ending in 4242/ });
+    const visa = await list.findByRole('group', { name: /^Visa ending in 4242/ });
     const expiry = /expires (\d\d\/\d\d)/.exec(visa.getAttribute('aria-label') ?? '')?.[1] ?? '';
     await userEvent.click(list.getByRole('button', { name: 'Add a card' }));
     const dialog = await fillCard(canvasElement, userEvent, '4242424242424242', { expiry });

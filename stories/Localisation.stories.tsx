@@ -1,5 +1,6 @@
 import {
   AddCardFlow,
+  type SavedCardAction,
   type SavedCardsMessages,
   SavedCardList,
   SavedCardsMessagesProvider,
@@ -12,11 +13,20 @@ import { gateway } from './gateway';
 
 const base = gateway();
 
-function Page({ messages }: { messages: Partial<SavedCardsMessages> }) {
+const MANAGE: readonly SavedCardAction[] = ['make-default', 'remove'];
+
+/** An account page by default (`actions`); without actions, a checkout's card picker. */
+function Page({
+  messages,
+  actions = MANAGE,
+}: {
+  messages: Partial<SavedCardsMessages>;
+  actions?: readonly SavedCardAction[];
+}) {
   return (
     <SavedCardsMessagesProvider messages={messages}>
       <AddCardFlow />
-      <SavedCardList actions={['make-default', 'remove']} />
+      <SavedCardList actions={actions} />
     </SavedCardsMessagesProvider>
   );
 }
@@ -42,7 +52,7 @@ const body = (element: HTMLElement) => within(element.ownerDocument.body);
 
 /** 繁體中文（香港）: pick a card; each radio's name says brand, last four, expiry month and default. */
 export const TraditionalChineseList: Story = {
-  args: { messages: zhHKMessages },
+  args: { messages: zhHKMessages, actions: [] },
   globals: { locale: 'zh-HK' },
   parameters: { msw: { handlers: base.handlers } },
   play: async ({ canvas, userEvent }) => {
@@ -83,7 +93,7 @@ export const TraditionalChineseManage: Story = {
     await expect(within(dialog).getByRole('button', { name: '保留此卡' })).toHaveFocus();
     await userEvent.click(within(dialog).getByRole('button', { name: '移除此卡' }));
     await expect(await canvas.findByText('已移除 銀聯 尾號 8599。')).toBeVisible();
-    await expect(canvas.queryByRole('radio', { name: /銀聯/ })).toBeNull();
+    await expect(canvas.queryByRole('group', { name: /銀聯/ })).toBeNull();
   },
 };
 
@@ -120,13 +130,14 @@ export const SimplifiedChineseManage: Story = {
   globals: { locale: 'zh-CN' },
   parameters: { msw: { handlers: base.handlers } },
   play: async ({ canvas, canvasElement, userEvent }) => {
-    const group = await canvas.findByRole('radiogroup', { name: '已保存的银行卡' });
-    await expect(group.closest('[lang]')).toHaveAttribute('lang', 'zh-CN');
+    const list = await canvas.findByRole('list', { name: '已保存的银行卡' });
+    await expect(list.closest('[lang]')).toHaveAttribute('lang', 'zh-CN');
     await expect(
-      within(group).getByRole('radio', {
+      within(list).getByRole('group', {
         name: /^Visa 尾号 4242，有效期至 \d{4}年\d{1,2}月，默认$/,
       }),
-    ).toBeChecked();
+    ).toBeVisible();
+    await expect(canvas.getByRole('button', { name: '清除失败的尝试' })).toBeVisible();
     await userEvent.click(canvas.getByRole('button', { name: '设为默认：银联 尾号 8599' }));
     await expect(await canvas.findByText('已将 银联 尾号 8599 设为您的默认银行卡。')).toBeVisible();
     await userEvent.click(canvas.getByRole('button', { name: '删除：万事达卡 尾号 4444' }));
@@ -135,7 +146,7 @@ export const SimplifiedChineseManage: Story = {
     });
     await userEvent.keyboard('{Escape}');
     await waitFor(() => expect(dialog).not.toBeInTheDocument());
-    await expect(canvas.getByRole('radio', { name: /^万事达卡 尾号 4444/ })).toBeInTheDocument();
+    await expect(canvas.getByRole('group', { name: /^万事达卡 尾号 4444/ })).toBeInTheDocument();
   },
 };
 
@@ -163,7 +174,7 @@ export const SimplifiedChineseAddCard: Story = {
 
 /** An integrator's own wording for one string, over zh-HK: the `messages` prop still wins. */
 export const OverrideOneString: Story = {
-  args: { messages: { ...zhHKMessages, listLabel: '付款方式' } },
+  args: { messages: { ...zhHKMessages, listLabel: '付款方式' }, actions: [] },
   globals: { locale: 'zh-HK' },
   parameters: { msw: { handlers: base.handlers } },
   play: async ({ canvas }) => {
@@ -173,9 +184,9 @@ export const OverrideOneString: Story = {
 };
 
 /**
- * Right to left (`dir="rtl"` on the page, the toolbar's Direction): the radio sits at the inline
- * start (the right), actions at the inline end, and the dialog stays centred. Layout uses logical
- * properties throughout.
+ * Right to left (`dir="rtl"` on the page, the toolbar's Direction), on an account page: the brand
+ * mark sits at the inline start (the right), actions at the inline end, and the dialog stays
+ * centred. Layout uses logical properties throughout.
  */
 export const RightToLeft: Story = {
   args: { messages: {} },
@@ -183,12 +194,12 @@ export const RightToLeft: Story = {
   parameters: { msw: { handlers: base.handlers } },
   play: async ({ canvas, canvasElement, userEvent }) => {
     await expect(canvasElement.ownerDocument.documentElement).toHaveAttribute('dir', 'rtl');
-    const visa = await canvas.findByRole('radio', { name: /Visa ending in 4242/ });
-    const indicator = visa.querySelector('[data-slot="saved-card-radio"]') as HTMLElement;
+    const visa = await canvas.findByRole('group', { name: /Visa ending in 4242/ });
+    const details = visa.querySelector('[data-slot="saved-card-details"]') as HTMLElement;
     const mark = visa.querySelector('[data-slot="card-brand-mark"]') as HTMLElement;
-    // Inline start is the right edge: the radio circle is right of the brand mark.
-    await expect(indicator.getBoundingClientRect().left).toBeGreaterThan(
-      mark.getBoundingClientRect().right,
+    // Inline start is the right edge: the brand mark is right of the card's name and number.
+    await expect(mark.getBoundingClientRect().left).toBeGreaterThan(
+      details.getBoundingClientRect().right,
     );
     const remove = canvas.getByRole('button', { name: 'Remove: Visa ending in 4242' });
     await expect(remove.getBoundingClientRect().right).toBeLessThan(

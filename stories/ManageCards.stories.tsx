@@ -14,7 +14,10 @@ import { gateway } from './gateway';
 
 const base = gateway();
 
-/** An account page: the customer's cards with "Make default" and "Remove" on each row. */
+/**
+ * An account page: the customer's cards as a list (nothing is chosen here, so no radio group), with
+ * "Make default" and "Remove" on each row; narrow lists put the actions under the card.
+ */
 const meta = {
   title: 'Components/SavedCardList/Manage cards',
   component: SavedCardList,
@@ -35,7 +38,7 @@ export const ManageSeveralCards: Story = {
       await canvas.findByRole('button', { name: 'Make default: Mastercard ending in 4444' }),
     );
     await expect(
-      canvas.getByRole('radio', { name: /^Mastercard ending in 4444, .*, default$/ }),
+      canvas.getByRole('group', { name: /^Mastercard ending in 4444, .*, default$/ }),
     ).toHaveFocus();
     await expect(
       await canvas.findByText('Mastercard ending in 4444 is now your default card.'),
@@ -57,7 +60,7 @@ export const RemoveACard: Story = {
     await userEvent.click(remove);
     await userEvent.click(await body(canvasElement).findByRole('button', { name: 'Remove card' }));
     await expect(await canvas.findByText('UnionPay ending in 8599 removed.')).toBeVisible();
-    await expect(canvas.queryByRole('radio', { name: /UnionPay/ })).toBeNull();
+    await expect(canvas.queryByRole('group', { name: /UnionPay/ })).toBeNull();
     await waitFor(() =>
       expect(
         canvas.getByRole('button', { name: 'Remove: Mastercard ending in 0008' }),
@@ -78,12 +81,28 @@ export const RemovingTheDefault: Story = {
     });
     await expect(dialog).toHaveTextContent('This is your default card.');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Remove card' }));
+    // Both are heard, in order: the removal, then the new default.
+    await waitFor(() =>
+      expect(canvas.getByRole('status')).toHaveTextContent(
+        'Visa ending in 4242 removed. Mastercard ending in 4444 is now your default card.',
+      ),
+    );
     await expect(
-      await canvas.findByText('Mastercard ending in 4444 is now your default card.'),
-    ).toBeVisible();
-    await expect(
-      canvas.getByRole('radio', { name: /^Mastercard ending in 4444, .*, default$/ }),
+      canvas.getByRole('group', { name: /^Mastercard ending in 4444, .*, default$/ }),
     ).toBeInTheDocument();
+  },
+};
+
+/** Tokens left by failed adds (from before the kit deleted them): one button clears them all. */
+export const ClearFailedAttempts: Story = {
+  play: async ({ canvas, userEvent }) => {
+    await expect(
+      await canvas.findByText('Some cards could not be saved. They cannot be used to pay.'),
+    ).toBeVisible();
+    await userEvent.click(canvas.getByRole('button', { name: 'Clear failed attempts' }));
+    await expect(await canvas.findByText('Failed attempts cleared.')).toBeVisible();
+    await expect(canvas.queryByRole('group', { name: /Mastercard ending in 0008/ })).toBeNull();
+    await expect(canvas.getByRole('group', { name: /Visa ending in 1091/ })).toBeVisible();
   },
 };
 
@@ -105,7 +124,7 @@ export const RemovingTheLastCardRefused: Story = {
     });
     await expect(dialog).toHaveTextContent('It is your only card.');
     await userEvent.click(within(dialog).getByRole('button', { name: 'OK' }));
-    await expect(canvas.getByRole('radio', { name: /Visa ending in 4242/ })).toBeInTheDocument();
+    await expect(canvas.getByRole('group', { name: /Visa ending in 4242/ })).toBeInTheDocument();
   },
 };
 
@@ -143,7 +162,7 @@ export const MakeDefaultFails: Story = {
     );
     await waitFor(() =>
       expect(
-        canvas.getByRole('radio', { name: /^Visa ending in 4242, .*, default$/ }),
+        canvas.getByRole('group', { name: /^Visa ending in 4242, .*, default$/ }),
       ).toBeInTheDocument(),
     );
   },
@@ -166,7 +185,7 @@ export const RemoveFails: Story = {
       ),
     );
     await expect(
-      await canvas.findByRole('radio', { name: /Mastercard ending in 4444/ }),
+      await canvas.findByRole('group', { name: /Mastercard ending in 4444/ }),
     ).toBeInTheDocument();
   },
 };
@@ -186,7 +205,7 @@ export const SlowWrites: Story = {
       ),
     );
     await userEvent.click(await body(canvasElement).findByRole('button', { name: 'Remove card' }));
-    await expect(canvas.queryByRole('radio', { name: /American Express/ })).toBeNull();
+    await expect(canvas.queryByRole('group', { name: /American Express/ })).toBeNull();
     await expect(canvas.getByRole('status')).toHaveTextContent('');
     await expect(
       await canvas.findByText('American Express ending in 0005 removed.', {}, { timeout: 5000 }),
@@ -197,9 +216,8 @@ export const SlowWrites: Story = {
 /** Keyboard only: Tab to a row action, Enter, confirm with the keyboard. */
 export const KeyboardOnlyWalkthrough: Story = {
   play: async ({ canvas, canvasElement, userEvent }) => {
-    await canvas.findByRole('radiogroup', { name: 'Your saved cards' });
-    await userEvent.tab();
-    await expect(canvas.getByRole('radio', { name: /Visa ending in 4242/ })).toHaveFocus();
+    await canvas.findByRole('list', { name: 'Your saved cards' });
+    // The cards are not tab stops: Tab goes from action to action.
     await userEvent.tab();
     await expect(canvas.getByRole('button', { name: 'Remove: Visa ending in 4242' })).toHaveFocus();
     await userEvent.tab();
@@ -210,6 +228,10 @@ export const KeyboardOnlyWalkthrough: Story = {
     await expect(
       await canvas.findByText('Mastercard ending in 4444 is now your default card.'),
     ).toBeVisible();
+    // The button went away with the change: focus is on the card, which now says "default".
+    await expect(
+      canvas.getByRole('group', { name: /^Mastercard ending in 4444, .*, default$/ }),
+    ).toHaveFocus();
     const remove = canvas.getByRole('button', { name: 'Remove: Mastercard ending in 4444' });
     remove.focus();
     await userEvent.keyboard('{Enter}');
@@ -244,30 +266,27 @@ export const BuiltFromTheHookAndParts: Story = {
     });
     return (
       <>
-        <SavedCardList.Root aria-label="Your saved cards" defaultValue={cards[0]?.token}>
+        <SavedCardList.List aria-label="Your saved cards">
           {cards.map((card) => (
-            <SavedCardList.Row asChild key={card.token}>
-              <section>
-                <SavedCardList.Item card={card}>
-                  <SavedCardList.Indicator />
-                  <SavedCardList.Brand />
-                  <SavedCardList.Number asChild>
-                    <strong>{card.nickname ?? messages.brandName(card.brand)}</strong>
-                  </SavedCardList.Number>
-                  <SavedCardList.Expiry />
-                  <SavedCardList.Badges />
-                </SavedCardList.Item>
-                <SavedCardList.Actions
-                  card={card}
-                  actions={['make-default', 'remove']}
-                  disabled={!manage.online}
-                  onMakeDefault={manage.makeDefault}
-                  onRemove={manage.requestRemove}
-                />
-              </section>
+            <SavedCardList.Row key={card.token}>
+              <SavedCardList.Card card={card}>
+                <SavedCardList.Brand />
+                <SavedCardList.Number asChild>
+                  <strong>{card.nickname ?? messages.brandName(card.brand)}</strong>
+                </SavedCardList.Number>
+                <SavedCardList.Expiry />
+                <SavedCardList.Badges />
+              </SavedCardList.Card>
+              <SavedCardList.Actions
+                card={card}
+                actions={['make-default', 'remove']}
+                disabled={!manage.online}
+                onMakeDefault={manage.makeDefault}
+                onRemove={manage.requestRemove}
+              />
             </SavedCardList.Row>
           ))}
-        </SavedCardList.Root>
+        </SavedCardList.List>
         <SavedCardList.RemoveDialog
           card={manage.pendingRemoval?.card ?? null}
           refusal={manage.pendingRemoval?.refusal}
@@ -283,7 +302,8 @@ export const BuiltFromTheHookAndParts: Story = {
     );
   },
   play: async ({ canvas, canvasElement, userEvent }) => {
-    const mastercard = await canvas.findByRole('radio', { name: /^Mastercard ending in 4444/ });
+    const mastercard = await canvas.findByRole('group', { name: /^Mastercard ending in 4444/ });
+    await expect(mastercard.closest('li')).toHaveAttribute('data-slot', 'saved-card-list-row');
     await expect(mastercard.querySelector('strong')).toHaveAttribute(
       'data-slot',
       'saved-card-number',

@@ -1,15 +1,18 @@
-import { AddCardFlow, SavedCardList } from '@savedcards/ui';
+import { AddCardFlow, type SavedCardAction, SavedCardList } from '@savedcards/ui';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, waitFor, within } from 'storybook/test';
 import { gateway } from './gateway';
 
 const base = gateway();
 
-function Page() {
+const MANAGE: readonly SavedCardAction[] = ['make-default', 'remove'];
+
+/** An account page by default (`actions`); without actions, a checkout's card picker. */
+function Page({ actions = MANAGE }: { actions?: readonly SavedCardAction[] }) {
   return (
     <>
       <AddCardFlow />
-      <SavedCardList actions={['make-default', 'remove']} />
+      <SavedCardList actions={actions} />
     </>
   );
 }
@@ -38,7 +41,7 @@ export const Dark: Story = {
   globals: { theme: 'dark' },
   parameters: { msw: { handlers: base.handlers } },
   play: async ({ canvas, canvasElement, userEvent }) => {
-    const visa = await canvas.findByRole('radio', { name: /Visa ending in 4242/ });
+    const visa = await canvas.findByRole('group', { name: /Visa ending in 4242/ });
     await waitFor(() => expect(style(visa).backgroundColor).toBe('rgb(31, 41, 55)'));
     await expect(style(visa).color).toBe('rgb(243, 244, 246)');
     await userEvent.click(
@@ -71,7 +74,7 @@ export const DarkTraditionalChinese: Story = {
   globals: { theme: 'dark', locale: 'zh-HK' },
   parameters: { msw: { handlers: base.handlers } },
   play: async ({ canvas }) => {
-    await expect(await canvas.findByRole('radiogroup', { name: '已儲存的卡' })).toBeInTheDocument();
+    await expect(await canvas.findByRole('list', { name: '已儲存的卡' })).toBeInTheDocument();
   },
 };
 
@@ -101,13 +104,13 @@ const MERCHANT_CSS = `
 [data-slot="saved-card-badge"] { text-transform: uppercase; letter-spacing: 0.05em; }
 `;
 
-/** A merchant's own look (Tailwind-like tokens) through `--sc-*` and `data-*` selectors only. */
+/** A merchant's own look (Tailwind-like tokens) through `--sc-*` and `data-*` selectors only, at checkout. */
 export const MerchantTheme: Story = {
   parameters: { msw: { handlers: base.handlers } },
   render: () => (
     <>
       <style>{MERCHANT_CSS}</style>
-      <Page />
+      <Page actions={[]} />
     </>
   ),
   play: async ({ canvas, canvasElement, userEvent }) => {

@@ -144,31 +144,36 @@ describe('unsafe verify URLs', () => {
           const { container } = renderWithProviders(
             <AddCardFlow verification={verification} allowedVerifyOrigins={[]} />,
           );
-          const user = userEvent.setup();
-          await user.click(screen.getByRole('button', { name: 'Add a card' }));
-          const form = within(await screen.findByRole('dialog', { name: 'Add a card' }));
-          await user.type(form.getByLabelText('Card number'), '4000000000003220');
-          await user.type(form.getByLabelText('Expiry date (MM / YY)'), '0431');
-          await user.type(form.getByLabelText('Security code (CVC)'), '737');
-          await user.type(form.getByLabelText('Name on card'), 'Tai Man Chan');
-          await user.click(form.getByRole('button', { name: 'Save card' }));
-          await waitFor(() =>
-            expect(screen.getByRole('alert')).toHaveTextContent(
-              'The verification page could not be opened safely. Nothing was saved.',
-            ),
-          );
-          expect(db.listTokens(DEMO_CUSTOMER.uuid).length).toBe(before + 1);
-          const frames = Array.from(document.querySelectorAll('iframe'));
-          expect(frames.filter((frame) => frame.getAttribute('src'))).toHaveLength(0);
-          expect(open.mock.calls.filter(([url]) => url !== undefined && url !== '')).toHaveLength(
-            0,
-          );
-          expect(container.ownerDocument.location.href).toBe('http://localhost:3000/');
-          expect((window as { __pwned?: number }).__pwned).toBeUndefined();
-          open.mockRestore();
-          cleanup();
-          server.resetHandlers();
-          db.reset();
+          try {
+            const user = userEvent.setup();
+            await user.click(screen.getByRole('button', { name: 'Add a card' }));
+            const form = within(await screen.findByRole('dialog', { name: 'Add a card' }));
+            await user.type(form.getByLabelText('Card number'), '4000000000003220');
+            await user.type(form.getByLabelText('Expiry date (MM / YY)'), '0431');
+            await user.type(form.getByLabelText('Security code (CVC)'), '737');
+            await user.type(form.getByLabelText('Name on card'), 'Tai Man Chan');
+            await user.click(form.getByRole('button', { name: 'Save card' }));
+            await waitFor(() =>
+              expect(screen.getByRole('alert')).toHaveTextContent(
+                'The verification page could not be opened safely. Nothing was saved.',
+              ),
+            );
+            // The token the gateway made is deleted again: the attempt leaves nothing behind.
+            await waitFor(() => expect(db.listTokens(DEMO_CUSTOMER.uuid).length).toBe(before));
+            const frames = Array.from(document.querySelectorAll('iframe'));
+            expect(frames.filter((frame) => frame.getAttribute('src'))).toHaveLength(0);
+            expect(open.mock.calls.filter(([url]) => url !== undefined && url !== '')).toHaveLength(
+              0,
+            );
+            expect(container.ownerDocument.location.href).toBe('http://localhost:3000/');
+            expect((window as { __pwned?: number }).__pwned).toBeUndefined();
+          } finally {
+            // Also after a failed run, so fast-check's shrinking starts from a clean page.
+            open.mockRestore();
+            cleanup();
+            server.resetHandlers();
+            db.reset();
+          }
         }),
         { numRuns: 12 },
       );

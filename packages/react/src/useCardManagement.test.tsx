@@ -34,7 +34,10 @@ const byToken = (cards: SavedCard[] | undefined, token: string) =>
   cards?.find((card) => card.token === token) as SavedCard;
 
 const summary = (outcomes: readonly CardManagementOutcome[]) =>
-  outcomes.map((outcome) => `${outcome.type} ${outcome.card.token}`);
+  outcomes.map(
+    (outcome) =>
+      `${outcome.type} ${'card' in outcome ? outcome.card.token : outcome.cards.map((card) => card.token).join(',')}`,
+  );
 
 describe('useCardManagement', () => {
   it('makes a card the default and reports it, in `outcomes` and through `onOutcome`', async () => {

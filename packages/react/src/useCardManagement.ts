@@ -24,6 +24,10 @@ export type CardManagementOutcome = { id: number } & (
   | { type: 'default-failed'; card: SavedCard; error: GatewayError }
   | { type: 'removed'; card: SavedCard }
   | { type: 'remove-failed'; card: SavedCard; error: GatewayError }
+  /** `clearFailed()` deleted every failed attempt it found. */
+  | { type: 'failed-cleared'; cards: readonly SavedCard[] }
+  /** Some could not be deleted (`cards`); they are back in the list. */
+  | { type: 'clear-failed-failed'; cards: readonly SavedCard[]; error: GatewayError }
 );
 
 /** A removal waiting for the customer's answer, or refused by the policy (`refusal`). */
@@ -121,6 +125,28 @@ export function useCardManagement({
     [remove.mutateAsync, report, makeDefault],
   );
 
+  const clearFailed = useCallback(() => {
+    const failed = latest.current.cards.filter((card) => card.state === 'failed');
+    if (failed.length === 0) {
+      return;
+    }
+    void Promise.allSettled(failed.map((card) => remove.mutateAsync({ token: card.token }))).then(
+      (results) => {
+        const kept = failed.filter((_, index) => results[index]?.status === 'rejected');
+        const refusal = results.find(
+          (result): result is PromiseRejectedResult => result.status === 'rejected',
+        );
+        if (refusal) {
+          // The mutations reject with the client's typed errors only.
+          const error = refusal.reason as GatewayError;
+          report({ type: 'clear-failed-failed', cards: kept, error });
+        } else {
+          report({ type: 'failed-cleared', cards: failed });
+        }
+      },
+    );
+  }, [remove.mutateAsync, report]);
+
   return {
     /** Writes are paused while the browser is offline: disable the actions. */
     online,
@@ -130,6 +156,11 @@ export function useCardManagement({
     requestRemove,
     /** The customer confirmed: remove the card (optimistic), then promote a new default. */
     confirmRemove,
+    /**
+     * Delete every failed attempt in `cards` (tokens left by an add that was declined, cancelled or
+     * timed out, from before the kit cleaned up after itself): optimistic, one outcome for all.
+     */
+    clearFailed,
     /** The customer kept the card (or acknowledged the refusal). */
     cancelRemove,
     /** The removal being confirmed, or `null`. */

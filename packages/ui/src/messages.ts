@@ -64,6 +64,11 @@ export interface SavedCardsMessages {
   removed: (card: SavedCard) => string;
   setDefaultFailed: (card: SavedCard, error: unknown) => string;
   removeFailed: (card: SavedCard, error: unknown) => string;
+  /** Tokens left by failed adds, and the button that deletes them. */
+  failedAttemptsNote: string;
+  clearFailed: string;
+  failedCleared: string;
+  clearFailedFailed: (error: unknown) => string;
   offline: string;
   /** DefaultMethodPicker. */
   defaultPickerLabel: string;
@@ -143,6 +148,10 @@ export function describeOutcome(
       };
     case 'remove-failed':
       return { politeness: 'assertive', text: messages.removeFailed(outcome.card, outcome.error) };
+    case 'failed-cleared':
+      return { politeness: 'polite', text: messages.failedCleared };
+    case 'clear-failed-failed':
+      return { politeness: 'assertive', text: messages.clearFailedFailed(outcome.error) };
     default:
       return outcome satisfies never;
   }

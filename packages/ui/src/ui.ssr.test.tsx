@@ -48,7 +48,8 @@ describe('@savedcards/ui on the server (react-dom/server, no DOM)', () => {
 
   it('renders SavedCardList with prefetched cards and row actions', async () => {
     const html = render(<SavedCardList actions={['make-default', 'remove']} />, await withCards());
-    expect(html).toContain('role="radiogroup"');
+    expect(html).toMatch(/<ul role="list" aria-label="Saved cards"/);
+    expect(html).not.toContain('role="radio');
     expect(html).toMatch(/aria-label="Visa ending in 4242, expires \d\d\/\d\d, default"/);
     expect(html).toContain('aria-label="Remove: UnionPay ending in 8599"');
   });

@@ -1,17 +1,17 @@
 import type { SavedCard } from '@savedcards/core';
 import { memo, useCallback, useLayoutEffect, useRef } from 'react';
 import { type SavedCardAction, SavedCardListActions } from './actions.js';
-import { SavedCardListItem, SavedCardListRow } from './parts.js';
+import { SavedCardListCard, SavedCardListItem, SavedCardListRow } from './parts.js';
 
-/** Where a list keeps its rows' and radios' elements, by token (for moving focus). */
+/** Where a list keeps its rows' and cards' elements (radios or `Card`s), by token (for moving focus). */
 export interface RowElements {
-  rows: Map<string, HTMLDivElement>;
-  radios: Map<string, HTMLButtonElement>;
+  rows: Map<string, HTMLElement>;
+  cards: Map<string, HTMLElement>;
 }
 
 export interface CardRowProps {
   card: SavedCard;
-  /** Row actions; none renders the radio alone. */
+  /** Row actions; none renders the radio alone. With actions the card is shown, not chosen (`Card`). */
   actions?: readonly SavedCardAction[];
   actionsDisabled?: boolean;
   /** Must keep their identity between renders (`useStableCallback`), or every row re-renders. */
@@ -42,7 +42,11 @@ export const CardRow = memo(function CardRow({
 }: CardRowProps) {
   return (
     <SavedCardListRow ref={track(elements?.rows, card.token)}>
-      <SavedCardListItem card={card} ref={track(elements?.radios, card.token)} />
+      {actions?.length ? (
+        <SavedCardListCard card={card} ref={track(elements?.cards, card.token)} />
+      ) : (
+        <SavedCardListItem card={card} ref={track(elements?.cards, card.token)} />
+      )}
       {actions?.length ? (
         <SavedCardListActions
           card={card}

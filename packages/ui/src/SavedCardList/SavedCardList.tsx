@@ -25,11 +25,13 @@ import {
   SavedCardListBadge,
   SavedCardListBadges,
   SavedCardListBrand,
+  SavedCardListCard,
   SavedCardListExpiry,
   SavedCardListHolder,
   SavedCardListIndicator,
   SavedCardListItem,
   SavedCardListNumber,
+  SavedCardListList,
   SavedCardListRoot,
   SavedCardListRow,
 } from './parts.js';
@@ -149,49 +151,79 @@ function SavedCardListComponent({
   }, [cards, selected, isControlled]);
 
   const container = useRef<HTMLDivElement>(null);
-  const [elements] = useState<RowElements>(() => ({ rows: new Map(), radios: new Map() }));
+  const [elements] = useState<RowElements>(() => ({ rows: new Map(), cards: new Map() }));
   // Stable, so rows of cards that did not change skip rendering (`CardRow` is memoised).
   const makeDefault = useStableCallback((target: SavedCard) => {
     manage.makeDefault(target);
-    // The button goes away with the change; the card's radio now says "default".
-    elements.radios.get(target.token)?.focus();
+    // The button goes away with the change; the card itself now says "default".
+    elements.cards.get(target.token)?.focus();
   });
+  const rows = cards.map((card) => (
+    <CardRow
+      key={card.token}
+      card={card}
+      actions={actions}
+      actionsDisabled={!manage.online}
+      onMakeDefault={makeDefault}
+      onRemove={manage.requestRemove}
+      elements={elements}
+    />
+  ));
+  const failedAttempts = managed && cards.some((card) => card.state === 'failed');
 
   return (
     <MessagesContext.Provider value={messages}>
       <div ref={container} data-slot="saved-cards" lang={messages.locale} tabIndex={-1}>
         <SavedCardListStates query={query} isEmpty={cards.length === 0}>
-          <SavedCardListRoot
-            value={selected ?? ''}
-            onValueChange={(token) => {
-              const card = cards.find((candidate) => candidate.token === token);
-              if (!card) {
-                return;
-              }
-              if (!isControlled) {
-                notified.current = token;
-                setChosen(token);
-              }
-              onValueChange?.(token);
-              onSelect?.(card);
-            }}
-            {...rootProps}
-          >
-            {cards.map((card) => (
-              <CardRow
-                key={card.token}
-                card={card}
-                actions={actions}
-                actionsDisabled={!manage.online}
-                onMakeDefault={makeDefault}
-                onRemove={manage.requestRemove}
-                elements={elements}
-              />
-            ))}
-          </SavedCardListRoot>
+          {managed ? (
+            <SavedCardListList
+              className={rootProps.className}
+              aria-label={rootProps['aria-label']}
+              aria-labelledby={rootProps['aria-labelledby']}
+            >
+              {rows}
+            </SavedCardListList>
+          ) : (
+            <SavedCardListRoot
+              value={selected ?? ''}
+              onValueChange={(token) => {
+                const card = cards.find((candidate) => candidate.token === token);
+                if (!card) {
+                  return;
+                }
+                if (!isControlled) {
+                  notified.current = token;
+                  setChosen(token);
+                }
+                onValueChange?.(token);
+                onSelect?.(card);
+              }}
+              {...rootProps}
+            >
+              {rows}
+            </SavedCardListRoot>
+          )}
         </SavedCardListStates>
         {managed ? (
           <>
+            {failedAttempts ? (
+              <p data-slot="saved-card-failed-attempts">
+                {messages.failedAttemptsNote}{' '}
+                <button
+                  type="button"
+                  data-slot="button"
+                  data-action="clear-failed"
+                  disabled={!manage.online}
+                  onClick={() => {
+                    // The button goes away with the failed rows: keep focus in the list.
+                    container.current?.focus();
+                    manage.clearFailed();
+                  }}
+                >
+                  {messages.clearFailed}
+                </button>
+              </p>
+            ) : null}
             {manage.online ? null : <p data-slot="saved-card-offline">{messages.offline}</p>}
             <Announcements
               status={announcer.status}
@@ -223,14 +255,16 @@ SavedCardListComponent.displayName = 'SavedCardList';
 
 /**
  * `<SavedCardList />`, the ready-made list, and its parts for your own layout:
- * `SavedCardList.Root`, `.Row`, `.Item`, `.Indicator`, `.Brand`, `.Number`, `.Holder`, `.Expiry`,
+ * `SavedCardList.Root`, `.List`, `.Row`, `.Item`, `.Card`, `.Indicator`, `.Brand`, `.Number`, `.Holder`, `.Expiry`,
  * `.Badges`, `.Badge`, `.Actions`, `.RemoveDialog`, `.Skeleton`, `.Empty`, `.Error`, `.States` (each also
  * exported flat: `SavedCardListItem`, …).
  */
 export const SavedCardList: typeof SavedCardListComponent & {
   Root: typeof SavedCardListRoot;
+  List: typeof SavedCardListList;
   Row: typeof SavedCardListRow;
   Item: typeof SavedCardListItem;
+  Card: typeof SavedCardListCard;
   Indicator: typeof SavedCardListIndicator;
   Brand: typeof SavedCardListBrand;
   Number: typeof SavedCardListNumber;
@@ -246,8 +280,10 @@ export const SavedCardList: typeof SavedCardListComponent & {
   States: typeof SavedCardListStates;
 } = Object.assign(SavedCardListComponent, {
   Root: SavedCardListRoot,
+  List: SavedCardListList,
   Row: SavedCardListRow,
   Item: SavedCardListItem,
+  Card: SavedCardListCard,
   Indicator: SavedCardListIndicator,
   Brand: SavedCardListBrand,
   Number: SavedCardListNumber,

@@ -23,7 +23,7 @@ const serverDefault = () => db.getCustomer(DEMO_CUSTOMER.uuid)?.default_payment_
 async function renderManage(props: Partial<SavedCardListProps> = {}) {
   const user = userEvent.setup();
   renderWithProviders(<SavedCardList actions={['make-default', 'remove']} {...props} />);
-  await screen.findByRole('radiogroup');
+  await screen.findByRole('list', { name: 'Saved cards' });
   return user;
 }
 
@@ -31,14 +31,72 @@ afterEach(() => {
   onlineManager.setOnline(true);
 });
 
+describe('SavedCardList with row actions: a list, not a radio group', () => {
+  it('shows each card as a named group in a list item, with nothing to choose', async () => {
+    const user = await renderManage();
+    expect(screen.queryByRole('radiogroup')).toBeNull();
+    expect(screen.queryByRole('radio')).toBeNull();
+    const items = within(screen.getByRole('list', { name: 'Saved cards' })).getAllByRole(
+      'listitem',
+    );
+    expect(items).toHaveLength(6);
+    const visa = within(items[0] as HTMLElement).getByRole('group', {
+      name: /^Visa ending in 4242, expires \d\d\/\d\d, default$/,
+    });
+    expect(visa).toHaveAccessibleDescription(/^Tai Man Chan\s*$/);
+    // Tab goes from action to action; the cards themselves are not tab stops.
+    await user.tab();
+    expect(screen.getByRole('button', { name: 'Remove: Visa ending in 4242' })).toHaveFocus();
+    await user.tab();
+    expect(
+      screen.getByRole('button', { name: 'Make default: Mastercard ending in 4444' }),
+    ).toHaveFocus();
+  });
+
+  it('offers to clear failed attempts, and clears only those', async () => {
+    const user = await renderManage();
+    expect(
+      screen.getByText('Some cards could not be saved. They cannot be used to pay.'),
+    ).toBeInTheDocument();
+    const failed = db
+      .listTokens(DEMO_CUSTOMER.uuid)
+      .filter((token) => token.state === 'failed')
+      .map((token) => token.token);
+    expect(failed.length).toBeGreaterThan(0);
+    await user.click(screen.getByRole('button', { name: 'Clear failed attempts' }));
+    expect(await screen.findByText('Failed attempts cleared.')).toHaveAttribute('role', 'status');
+    expect(screen.queryByRole('group', { name: /Mastercard ending in 0008/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Clear failed attempts' })).toBeNull();
+    expect(document.activeElement).toHaveAttribute('data-slot', 'saved-cards');
+    for (const token of failed) expect(tokensOnServer()).not.toContain(token);
+    // The pending card may still be verifying elsewhere: it stays.
+    expect(screen.getByRole('group', { name: /Visa ending in 1091/ })).toBeInTheDocument();
+  });
+
+  it('puts failed attempts back and says so when clearing them fails', async () => {
+    const user = await renderManage();
+    use({ failure: { kind: 'network-error', operations: ['deleteToken'] } });
+    await user.click(screen.getByRole('button', { name: 'Clear failed attempts' }));
+    await waitFor(() =>
+      expect(screen.getByRole('alert')).toHaveTextContent(
+        'Some failed attempts could not be cleared. They are still listed. Check your connection and try again.',
+      ),
+    );
+    expect(
+      await screen.findByRole('group', { name: /Mastercard ending in 0008/ }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Clear failed attempts' })).toBeInTheDocument();
+  });
+});
+
 describe('SavedCardList row actions: make default', () => {
   it('makes a card the default at once, announces it and focuses the card', async () => {
     const user = await renderManage();
     await user.click(screen.getByRole('button', { name: 'Make default: UnionPay ending in 8599' }));
-    const unionpay = screen.getByRole('radio', { name: /^UnionPay ending in 8599, .*, default$/ });
+    const unionpay = screen.getByRole('group', { name: /^UnionPay ending in 8599, .*, default$/ });
     expect(unionpay).toHaveFocus();
     expect(
-      screen.getByRole('radio', { name: /^Visa ending in 4242, expires \d\d\/\d\d$/ }),
+      screen.getByRole('group', { name: /^Visa ending in 4242, expires \d\d\/\d\d$/ }),
     ).toBeInTheDocument();
     expect(
       await screen.findByText('UnionPay ending in 8599 is now your default card.'),
@@ -69,11 +127,11 @@ describe('SavedCardList row actions: make default', () => {
     );
     await waitFor(() =>
       expect(
-        screen.getByRole('radio', { name: /^Visa ending in 4242, .*, default$/ }),
+        screen.getByRole('group', { name: /^Visa ending in 4242, .*, default$/ }),
       ).toBeInTheDocument(),
     );
     expect(
-      screen.getByRole('radio', { name: /^UnionPay ending in 8599, expires \d\d\/\d\d$/ }),
+      screen.getByRole('group', { name: /^UnionPay ending in 8599, expires \d\d\/\d\d$/ }),
     ).toBeInTheDocument();
     expect(serverDefault()).toBe(DEMO_TOKENS.visa);
   });
@@ -95,8 +153,9 @@ describe('SavedCardList row actions: make default', () => {
         <DefaultMethodPicker messages={messages} />
       </>,
     );
-    await waitFor(() => expect(screen.getAllByRole('radiogroup')).toHaveLength(2));
-    const cards = screen.getAllByRole('radio').length / 2;
+    await screen.findByRole('list', { name: 'Saved cards' });
+    await screen.findByRole('radiogroup', { name: 'Default card' });
+    const cards = screen.getAllByRole('group').length;
     expect(cards).toBeGreaterThan(3);
     renders.clear();
     await user.click(screen.getByRole('button', { name: 'Make default: UnionPay ending in 8599' }));
@@ -136,7 +195,7 @@ describe('SavedCardList row actions: remove', () => {
     const user = await renderManage();
     await user.click(screen.getByRole('button', { name: 'Remove: Mastercard ending in 4444' }));
     await user.click(screen.getByRole('button', { name: 'Remove card' }));
-    expect(screen.queryByRole('radio', { name: /Mastercard ending in 4444/ })).toBeNull();
+    expect(screen.queryByRole('group', { name: /Mastercard ending in 4444/ })).toBeNull();
     expect(await screen.findByText('Mastercard ending in 4444 removed.')).toHaveAttribute(
       'role',
       'status',
@@ -189,10 +248,10 @@ describe('SavedCardList row actions: remove', () => {
       ),
     );
     expect(
-      await screen.findByRole('radio', { name: /Mastercard ending in 4444/ }),
+      await screen.findByRole('group', { name: /Mastercard ending in 4444/ }),
     ).toBeInTheDocument();
     expect(
-      screen.getAllByRole('radio').map((radio) => radio.getAttribute('aria-label')?.split(',')[0]),
+      screen.getAllByRole('group').map((card) => card.getAttribute('aria-label')?.split(',')[0]),
     ).toEqual([
       'Visa ending in 4242',
       'Mastercard ending in 4444',

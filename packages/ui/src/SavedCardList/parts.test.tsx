@@ -54,7 +54,9 @@ function MyCards() {
       </SavedCardList.Root>
       <ol aria-label="Outcomes">
         {manage.outcomes.map((outcome) => (
-          <li key={outcome.id}>{`${outcome.type} ${outcome.card.token}`}</li>
+          <li
+            key={outcome.id}
+          >{`${outcome.type} ${'card' in outcome ? outcome.card.token : ''}`}</li>
         ))}
       </ol>
     </>

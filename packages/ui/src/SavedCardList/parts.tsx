@@ -115,18 +115,57 @@ export const SavedCardListRoot = forwardRef<
  * SavedCardListRow
  * -----------------------------------------------------------------------------------------------*/
 
-export interface SavedCardListRowProps extends HTMLAttributes<HTMLDivElement>, AsChildProps {}
+/* -------------------------------------------------------------------------------------------------
+ * SavedCardListList
+ * -----------------------------------------------------------------------------------------------*/
+
+// Rows inside a `SavedCardList.List` are its list items.
+const InListContext = createContext(false);
+
+export interface SavedCardListListProps extends HTMLAttributes<HTMLUListElement> {}
 
 /**
- * One row: the card's radio plus, beside it, any row actions (never inside the radio).
+ * The cards as a plain list, for an account page where nothing is being chosen (APG: no radio
+ * group). Its rows are list items holding a `SavedCardList.Card` and the row's actions. Name it
+ * with `aria-label` or `aria-labelledby`; it defaults to the `listLabel` message.
+ * @selector [data-slot="saved-card-list"][data-variant="list"]
+ */
+export const SavedCardListList = forwardRef<HTMLUListElement, SavedCardListListProps>(
+  function SavedCardListList({ className, 'aria-label': label, ...props }, ref) {
+    const messages = useMessages();
+    return (
+      <InListContext.Provider value={true}>
+        <ul
+          ref={ref}
+          // `list-style: none` drops the list role in Safari: say it.
+          // biome-ignore lint/a11y/noRedundantRoles: see above
+          role="list"
+          aria-label={label ?? (props['aria-labelledby'] ? undefined : messages.listLabel)}
+          data-slot="saved-card-list"
+          data-variant="list"
+          className={cn('sc-saved-card-list', className)}
+          {...props}
+        />
+      </InListContext.Provider>
+    );
+  },
+);
+
+export interface SavedCardListRowProps extends HTMLAttributes<HTMLElement>, AsChildProps {}
+
+/**
+ * One row: the card (its radio, or a `Card` in a `List`) plus, beside it, any row actions (never
+ * inside the radio). A `<div>`, or an `<li>` inside `SavedCardList.List`.
  * @selector [data-slot="saved-card-list-row"]
  */
-export const SavedCardListRow = forwardRef<HTMLDivElement, SavedCardListRowProps>(
+export const SavedCardListRow = forwardRef<HTMLElement, SavedCardListRowProps>(
   function SavedCardListRow({ asChild, className, ...props }, ref) {
-    const Comp = asChild ? Slot.Root : 'div';
+    const inList = useContext(InListContext);
+    // A div or an li (or yours, with asChild): typed as the div the ref and props also fit.
+    const Comp = (asChild ? Slot.Root : inList ? 'li' : 'div') as 'div';
     return (
       <Comp
-        ref={ref}
+        ref={ref as Ref<HTMLDivElement>}
         data-slot="saved-card-list-row"
         className={cn('sc-saved-card-list-row', className)}
         {...props}
@@ -156,7 +195,9 @@ const ItemContext = createContext<ItemContextValue | null>(null);
 function useItemContext(consumer: string): ItemContextValue {
   const context = useContext(ItemContext);
   if (!context) {
-    throw new Error(`\`${consumer}\` must be used within \`SavedCardList.Item\``);
+    throw new Error(
+      `\`${consumer}\` must be used within \`SavedCardList.Item\` or \`SavedCardList.Card\``,
+    );
   }
   return context;
 }
@@ -190,12 +231,8 @@ export interface SavedCardListItemProps
  * @selector [data-default] the customer's default card
  * @selector [data-disabled]
  */
-export const SavedCardListItem = forwardRef<
-  ComponentRef<typeof RadioGroup.Item>,
-  SavedCardListItemProps
->(function SavedCardListItem({ card, className, children, disabled, onFocus, ...props }, ref) {
-  const messages = useMessages();
-  const arrowMove = useContext(ArrowMoveContext);
+/** The context the describing parts read, and the `aria-describedby` of what they rendered. */
+function useItem(card: SavedCard, custom: boolean) {
   const id = useId();
   const [registered, setRegistered] = useState<readonly DescriptionPart[]>([]);
   const registerDescription = useCallback((part: DescriptionPart) => {
@@ -207,7 +244,6 @@ export const SavedCardListItem = forwardRef<
     () => ({ card, descriptionId, registerDescription }),
     [card, descriptionId, registerDescription],
   );
-  const custom = children !== undefined;
   // The default layout is known while rendering (so the server's HTML has it too); custom
   // children say which describing parts they rendered once they mount.
   const described = custom
@@ -216,6 +252,32 @@ export const SavedCardListItem = forwardRef<
   const describedBy = DESCRIPTION_ORDER.filter((part) => described.includes(part))
     .map(descriptionId)
     .join(' ');
+  return { context, describedBy: describedBy || undefined };
+}
+
+/** The default layout of a card, with or without the radio's circle. */
+function CardLayout({ radio }: { radio: boolean }) {
+  return (
+    <>
+      {radio ? <SavedCardListIndicator /> : null}
+      <SavedCardListBrand />
+      <span data-slot="saved-card-details">
+        <SavedCardListNumber />
+        <SavedCardListHolder />
+      </span>
+      <SavedCardListExpiry />
+      <SavedCardListBadges />
+    </>
+  );
+}
+
+export const SavedCardListItem = forwardRef<
+  ComponentRef<typeof RadioGroup.Item>,
+  SavedCardListItemProps
+>(function SavedCardListItem({ card, className, children, disabled, onFocus, ...props }, ref) {
+  const messages = useMessages();
+  const arrowMove = useContext(ArrowMoveContext);
+  const { context, describedBy } = useItem(card, children !== undefined);
   return (
     <ItemContext.Provider value={context}>
       <RadioGroup.Item
@@ -223,7 +285,7 @@ export const SavedCardListItem = forwardRef<
         value={card.token}
         disabled={disabled ?? !isUsableCard(card)}
         aria-label={messages.cardLabel(card)}
-        aria-describedby={describedBy || undefined}
+        aria-describedby={describedBy}
         data-slot="saved-card-list-item"
         data-card-state={card.state}
         data-expiry={card.expiry}
@@ -238,24 +300,55 @@ export const SavedCardListItem = forwardRef<
         }}
         {...props}
       >
-        {custom ? (
-          children
-        ) : (
-          <>
-            <SavedCardListIndicator />
-            <SavedCardListBrand />
-            <span data-slot="saved-card-details">
-              <SavedCardListNumber />
-              <SavedCardListHolder />
-            </span>
-            <SavedCardListExpiry />
-            <SavedCardListBadges />
-          </>
-        )}
+        {children ?? <CardLayout radio />}
       </RadioGroup.Item>
     </ItemContext.Provider>
   );
 });
+
+/* -------------------------------------------------------------------------------------------------
+ * SavedCardListCard
+ * -----------------------------------------------------------------------------------------------*/
+
+export interface SavedCardListCardProps extends HTMLAttributes<HTMLDivElement> {
+  card: SavedCard;
+}
+
+/**
+ * A card shown, not chosen (inside `SavedCardList.List`): a group named like the radio ("Visa
+ * ending in 4242, expires 04/27, default") and described by its holder and badges, with the same
+ * parts as `Item` (without `Indicator`). Focusable from script only (`tabIndex={-1}`), so focus can
+ * land on it when a row's button goes away.
+ * @selector [data-slot="saved-card-list-item"][data-variant="card"]
+ * @selector [data-card-state], [data-expiry], [data-default] as on `Item`
+ */
+export const SavedCardListCard = forwardRef<HTMLDivElement, SavedCardListCardProps>(
+  function SavedCardListCard({ card, className, children, ...props }, ref) {
+    const messages = useMessages();
+    const { context, describedBy } = useItem(card, children !== undefined);
+    return (
+      <ItemContext.Provider value={context}>
+        {/* biome-ignore lint/a11y/useSemanticElements: a named group of text, not a form's fieldset */}
+        <div
+          ref={ref}
+          role="group"
+          tabIndex={-1}
+          aria-label={messages.cardLabel(card)}
+          aria-describedby={describedBy}
+          data-slot="saved-card-list-item"
+          data-variant="card"
+          data-card-state={card.state}
+          data-expiry={card.expiry}
+          data-default={card.isDefault ? '' : undefined}
+          className={cn('sc-saved-card', className)}
+          {...props}
+        >
+          {children ?? <CardLayout radio={false} />}
+        </div>
+      </ItemContext.Provider>
+    );
+  },
+);
 
 /* -------------------------------------------------------------------------------------------------
  * SavedCardListIndicator

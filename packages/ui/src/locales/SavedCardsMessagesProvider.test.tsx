@@ -21,13 +21,14 @@ describe('SavedCardsMessagesProvider', () => {
         <AddCardFlow />
       </SavedCardsMessagesProvider>,
     );
-    const list = await screen.findByRole('radiogroup', { name: '已儲存的卡' });
+    const list = await screen.findByRole('list', { name: '已儲存的卡' });
     expect(list.closest('[lang]')).toHaveAttribute('lang', 'zh-HK');
     expect(
-      within(list).getByRole('radio', {
+      within(list).getByRole('group', {
         name: /^Visa 尾號 4242，有效期至 \d{4}年\d{1,2}月，預設$/,
       }),
-    ).toBeChecked();
+    ).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: '清除失敗的嘗試' })).toBeInTheDocument();
     expect(await screen.findByRole('radiogroup', { name: '預設卡' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: '移除：銀聯 尾號 8599' })).toBeInTheDocument();
 

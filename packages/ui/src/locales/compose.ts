@@ -68,6 +68,10 @@ export interface SavedCardsLocale {
   removed: (cardName: string) => string;
   setDefaultFailed: (cardName: string) => string;
   removeFailed: (cardName: string) => string;
+  failedAttemptsNote: string;
+  clearFailed: string;
+  failedCleared: string;
+  clearFailedFailed: string;
   /** Added to a failure when there was no response (offline, timeout). */
   connectionHint: string;
   offline: string;
@@ -138,6 +142,7 @@ export function composeMessages(words: SavedCardsLocale): SavedCardsMessages {
     setDefaultFailed: _setDefaultFailed,
     removeFailed: _removeFailed,
     connectionHint: _connectionHint,
+    clearFailedFailed: _clearFailedFailed,
     fieldLabels: _fieldLabels,
     fieldErrors: _fieldErrors,
     fieldErrorFallback: _fieldErrorFallback,
@@ -184,6 +189,7 @@ export function composeMessages(words: SavedCardsLocale): SavedCardsMessages {
     removed: (card) => words.removed(cardName(card)),
     setDefaultFailed: (card, error) => words.setDefaultFailed(cardName(card)) + hint(error),
     removeFailed: (card, error) => words.removeFailed(cardName(card)) + hint(error),
+    clearFailedFailed: (error) => words.clearFailedFailed + hint(error),
     fieldLabel: (field) => words.fieldLabels[field],
     fieldError: (field, error) =>
       words.fieldErrors[field][error] ?? words.fieldErrorFallback(words.fieldLabels[field]),
