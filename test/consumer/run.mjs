@@ -359,7 +359,7 @@ async function browserChecks(label) {
       // The server's state after the write settles: the hooks' list re-read agrees.
       await page.reload();
       await page
-        .getByRole('radio', { name: /Mastercard ending in 4444.*default/ })
+        .getByRole('group', { name: /Mastercard ending in 4444.*default/ })
         .first()
         .waitFor({ timeout: 10_000 });
     });

@@ -165,7 +165,7 @@ try {
         .filter({ hasText: 'UnionPay ending in 8599 removed.' })
         .waitFor();
       assert(
-        (await page.getByRole('radio', { name: /UnionPay/ }).count()) === 0,
+        (await page.getByRole('group', { name: /UnionPay/ }).count()) === 0,
         'UnionPay is still listed',
       );
       page.off('request', onRequest);

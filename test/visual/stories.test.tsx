@@ -10,8 +10,9 @@ import * as ManageCardsStories from '../../stories/ManageCards.stories';
 import * as SavedCardListStories from '../../stories/SavedCardList.stories';
 
 /**
- * Visual regression: key stories in four variants, screenshot in Chromium and compared with the
- * baselines in `__screenshots__/stories.test.tsx/` (pixelmatch; tolerance in vite.config.ts).
+ * Visual regression: key stories in four variants at three widths (a desktop page, and phones of
+ * 375 and 320 px), screenshot in Chromium and compared with the baselines in
+ * `__screenshots__/stories.test.tsx/` (pixelmatch; tolerance in vite.config.ts).
  *
  * Each story runs as in Storybook (`story.run()`: the preview's decorators, the msw loader, the
  * story's `beforeEach`, render, play). The stories' own play functions look for English names, so
@@ -31,6 +32,14 @@ const VARIANTS: Array<{ name: string; globals: Globals }> = [
   { name: 'dark', globals: { theme: 'dark', locale: 'en', dir: 'ltr' } },
   { name: 'zh-HK', globals: { theme: 'light', locale: 'zh-HK', dir: 'ltr' } },
   { name: 'rtl', globals: { theme: 'light', locale: 'en', dir: 'rtl' } },
+];
+
+/** The viewport: desktop (the story canvas is 560 px wide there), and two phones. */
+const WIDTHS = [
+  { suffix: '', viewport: 800, height: 900, canvas: 560 },
+  // The canvas plus its 16 px padding on each side is the whole screen, tall enough for the list.
+  { suffix: '-375', viewport: 375, height: 1400, canvas: 343 },
+  { suffix: '-320', viewport: 320, height: 1400, canvas: 288 },
 ];
 
 const MESSAGES: Record<Locale, SavedCardsMessages> = { en: enMessages, 'zh-HK': zhHKMessages };
@@ -97,6 +106,34 @@ const chooseTheDefault: ScenePlay = async (context) => {
     await canvas.findByRole('radio', { name: startsWith(m.cardName(UNIONPAY)) }),
   );
   await canvas.findByText(m.defaultChanged(UNIONPAY));
+};
+
+/** The bank's challenge page in the add dialog's iframe, loaded and waiting for the cardholder. */
+const challengeInIframe: ScenePlay = async (context) => {
+  const m = messagesOf(context);
+  await userEvent.click(
+    await within(context.canvasElement).findByRole('button', { name: m.addCard }),
+  );
+  const dialog = within(await body(context).findByRole('dialog', { name: m.addCardTitle }));
+  await userEvent.type(dialog.getByLabelText(m.fieldLabel('number')), '4000000000003220');
+  await userEvent.type(dialog.getByLabelText(m.fieldLabel('expiry')), '04/31');
+  await userEvent.type(dialog.getByLabelText(m.fieldLabel('cvc')), '737');
+  await userEvent.type(dialog.getByLabelText(m.fieldLabel('holderName')), 'Tai Man Chan');
+  await userEvent.click(dialog.getByRole('button', { name: m.saveCard }));
+  const frame = (await body(context).findByTitle(
+    m.verificationFrameTitle,
+    {},
+    { timeout: 5000 },
+  )) as HTMLIFrameElement;
+  await waitFor(
+    () => {
+      const approve = frame.contentDocument?.getElementById('approve');
+      if (!approve || !frame.contentDocument?.fonts)
+        throw new Error('challenge page not loaded yet');
+    },
+    { timeout: 5000 },
+  );
+  await frame.contentDocument?.fonts.ready;
 };
 
 /** The add-card form after a save with every field wrong: an error under each field. */
@@ -174,6 +211,16 @@ const SCENES: Scene[] = [
     target: 'canvas',
   },
   {
+    name: 'AddCardFlow ChallengeInIframe',
+    compose: (initialGlobals) =>
+      composeStory(
+        { ...AddCardFlowStories.ChallengeApprovedInIframe, play: challengeInIframe },
+        AddCardFlowStories.default,
+        { initialGlobals },
+      ),
+    target: 'dialog',
+  },
+  {
     name: 'AddCardFlow ValidationErrors',
     compose: (initialGlobals) =>
       composeStory(
@@ -186,7 +233,12 @@ const SCENES: Scene[] = [
 ];
 
 const CASES = SCENES.flatMap((scene) =>
-  VARIANTS.map((variant) => [`${scene.name} · ${variant.name}`, scene, variant] as const),
+  WIDTHS.flatMap((width) =>
+    VARIANTS.map(
+      (variant) =>
+        [`${scene.name} · ${variant.name}${width.suffix}`, scene, variant, width] as const,
+    ),
+  ),
 );
 
 let canvasElement: HTMLElement | undefined;
@@ -196,11 +248,12 @@ afterEach(() => {
   canvasElement = undefined;
 });
 
-test.each(CASES)('%s', async (_title, scene, variant) => {
-  // A padded canvas of the width the preview gives stories (560px), so focus rings and shadows at
-  // the edges are inside the screenshot.
+test.each(CASES)('%s', async (_title, scene, variant, width) => {
+  await page.viewport(width.viewport, width.height);
+  // A padded canvas (on a desktop, the width the preview gives stories), so focus rings and
+  // shadows at the edges are inside the screenshot; on a phone, the whole screen.
   canvasElement = document.createElement('div');
-  canvasElement.style.cssText = 'inline-size: 560px; padding: 16px; display: flow-root;';
+  canvasElement.style.cssText = `inline-size: ${width.canvas}px; padding: 16px; display: flow-root;`;
   document.body.append(canvasElement);
 
   await scene.compose(variant.globals).run({ canvasElement });
@@ -213,5 +266,7 @@ test.each(CASES)('%s', async (_title, scene, variant) => {
   ]);
   const target =
     scene.target === 'canvas' ? page.elementLocator(canvasElement) : page.getByRole(scene.target);
-  await expect.element(target).toMatchScreenshot(`${scene.name.replace(' ', '-')}-${variant.name}`);
+  await expect
+    .element(target)
+    .toMatchScreenshot(`${scene.name.replace(' ', '-')}-${variant.name}${width.suffix}`);
 });

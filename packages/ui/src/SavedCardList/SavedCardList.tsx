@@ -144,11 +144,11 @@ function SavedCardListComponent({
   onSelectRef.current = onSelect;
   useEffect(() => {
     const card = cards.find((candidate) => candidate.token === selected);
-    if (!isControlled && card && notified.current !== card.token) {
+    if (!managed && !isControlled && card && notified.current !== card.token) {
       notified.current = card.token;
       onSelectRef.current?.(card);
     }
-  }, [cards, selected, isControlled]);
+  }, [cards, selected, isControlled, managed]);
 
   const container = useRef<HTMLDivElement>(null);
   const [elements] = useState<RowElements>(() => ({ rows: new Map(), cards: new Map() }));
@@ -207,8 +207,8 @@ function SavedCardListComponent({
         {managed ? (
           <>
             {failedAttempts ? (
-              <p data-slot="saved-card-failed-attempts">
-                {messages.failedAttemptsNote}{' '}
+              <div data-slot="saved-card-failed-attempts">
+                <p>{messages.failedAttemptsNote}</p>
                 <button
                   type="button"
                   data-slot="button"
@@ -222,7 +222,7 @@ function SavedCardListComponent({
                 >
                   {messages.clearFailed}
                 </button>
-              </p>
+              </div>
             ) : null}
             {manage.online ? null : <p data-slot="saved-card-offline">{messages.offline}</p>}
             <Announcements
