@@ -1,4 +1,4 @@
-// End to end in Debian's Chromium, at a phone's 375 px and a desktop's 1280 px: every outcome of
+// End to end in Debian's Chromium, at phones of 320 and 375 px and a desktop's 1280 px: every outcome of
 // the built demo (issue 12). A card added at checkout is selected and paid with; a declined or
 // cancelled add leaves no row behind; a full-page redirect comes back to the same route and query;
 // the first card becomes the default; announcements are heard each time, in order; focus goes to
@@ -137,7 +137,7 @@ async function assertFits(page, what) {
 }
 
 try {
-  for (const width of [375, 1280]) {
+  for (const width of [320, 375, 1280]) {
     const context = await browser.newContext({ viewport: { width, height: 800 } });
     const shot = (page, name) =>
       page.screenshot({ path: path.join(screens, `demo-${name}-${width}.png`), fullPage: true });
@@ -148,11 +148,11 @@ try {
         const { page, consoleErrors } = await openPage(context, '?verify=popup');
         const popups = [];
         page.on('popup', (popup) => popups.push(popup));
-        await assertFits(page, 'checkout');
         await shot(page, 'checkout');
+        await assertFits(page, 'checkout');
         const dialog = await fillCard(page, NO_CHALLENGE, '09/33');
-        await assertFits(page, 'the add dialog');
         await shot(page, 'add-dialog');
+        await assertFits(page, 'the add dialog');
         await dialog.getByRole('button', { name: 'Save card' }).click();
         await waitForAnnouncement(page, /Visa ending in 4242 saved\./);
         const added = page.getByRole('radio', { name: /Visa ending in 4242, expires 09\/33/ });
@@ -244,6 +244,46 @@ try {
     );
 
     await check(
+      `${width} px: decline in a popup, decline after a redirect, cancel beside the iframe: nothing left, each said`,
+      async () => {
+        const notApproved = /did not approve this card.*Nothing was saved\./;
+        // Popup: the bank declines.
+        let { page } = await openPage(context, '?verify=popup');
+        let dialog = await fillCard(page, CHALLENGE, '07/31');
+        const [popup] = await Promise.all([
+          page.waitForEvent('popup', { timeout: 10_000 }),
+          dialog.getByRole('button', { name: 'Save card' }).click(),
+        ]);
+        await popup.getByRole('button', { name: 'Decline' }).click();
+        await waitForAnnouncement(page, notApproved);
+        await assertNoLeftoverRows(page, '3220', 'after the popup decline');
+        await page.close();
+        // Redirect: the bank declines, the page comes back and says so.
+        ({ page } = await openPage(context, '?verify=redirect'));
+        dialog = await fillCard(page, CHALLENGE, '07/32');
+        await dialog.getByRole('button', { name: 'Save card' }).click();
+        await page.waitForURL(/mock-3ds\/challenge\.html/, { timeout: 10_000 });
+        await page.getByRole('button', { name: 'Decline' }).click();
+        await page.waitForURL((url) => !url.pathname.startsWith('/mock-3ds/'), { timeout: 10_000 });
+        await waitForAnnouncement(page, notApproved);
+        await assertNoLeftoverRows(page, '3220', 'after the redirect decline');
+        await page.close();
+        // Iframe: the customer cancels while the bank's page is open.
+        ({ page } = await openPage(context, '?verify=iframe'));
+        dialog = await fillCard(page, CHALLENGE, '07/33');
+        await dialog.getByRole('button', { name: 'Save card' }).click();
+        await page
+          .frameLocator(BANK_FRAME)
+          .getByRole('button', { name: 'Approve' })
+          .waitFor({ timeout: 10_000 });
+        await dialog.getByRole('button', { name: 'Cancel' }).click();
+        await waitForAnnouncement(page, /was cancelled\. Nothing was saved\./);
+        await assertNoLeftoverRows(page, '3220', 'after cancelling beside the iframe');
+        await page.close();
+      },
+    );
+
+    await check(
       `${width} px: a full-page redirect from Manage cards comes back to Manage cards with its query`,
       async () => {
         const { page } = await openPage(context, '?verify=redirect&theme=dark&lang=en', '#/manage');
@@ -284,8 +324,8 @@ try {
       async () => {
         const { page } = await openPage(context, '', '#/manage');
         await page.getByRole('heading', { name: 'Your saved cards' }).waitFor();
-        await assertFits(page, 'manage cards');
         await shot(page, 'manage');
+        await assertFits(page, 'manage cards');
         await removeCard(page, 'Visa ending in 4242');
         await waitForAnnouncement(page, /is now your default card\./);
         const texts = await announced(page);
@@ -293,6 +333,35 @@ try {
         const promoted = texts.findIndex((text) => /is now your default card\./.test(text));
         assert(removed >= 0, `the removal was never shown: ${JSON.stringify(texts)}`);
         assert(promoted >= removed, `out of order: ${JSON.stringify(texts)}`);
+        await page.close();
+      },
+    );
+
+    await check(
+      `${width} px: manage cards is a list with nothing to choose; failed attempts clear in one go`,
+      async () => {
+        const { page } = await openPage(context, '', '#/manage');
+        const list = page.getByRole('list', { name: 'Your saved cards' });
+        await list.waitFor();
+        assert((await page.getByRole('radio').count()) === 0, 'manage cards has radios');
+        const cards = list.getByRole('group');
+        assert((await cards.count()) >= 5, `${await cards.count()} cards listed`);
+        // Never squeezed: each card takes (nearly) the row's whole width or all but its actions.
+        const squeezed = await page.evaluate(() =>
+          [...document.querySelectorAll('[data-slot="saved-card-list-row"]')]
+            .map((row) => {
+              const card = row.querySelector('[data-variant="card"]');
+              return [card?.getBoundingClientRect().width ?? 0, row.getBoundingClientRect().width];
+            })
+            .filter(([card, row]) => card < Math.min(row, 560) * 0.6),
+        );
+        assert(squeezed.length === 0, `squeezed cards (card, row px): ${JSON.stringify(squeezed)}`);
+        await page.getByRole('button', { name: 'Clear failed attempts' }).click();
+        await waitForAnnouncement(page, /Failed attempts cleared\./);
+        assert(
+          (await list.getByRole('group', { name: /Mastercard ending in 0008/ }).count()) === 0,
+          'the failed sample card is still listed',
+        );
         await page.close();
       },
     );
