@@ -88,8 +88,8 @@ function respond(result: OperationResult, envelope: GatewayEnvelope, lang: Gatew
 }
 
 /**
- * msw handlers for Wonder Gateway's Customer Management API and its payment routes (issue 16), served from `db` and shaped by
- * `scenario`. Happy paths by default; pass a scenario (or `server.use()` a second set) for failures.
+ * msw handlers for Wonder Gateway's Customer Management API and its payment routes (issue 16),
+ * served from `db` and shaped by `scenario`. Happy paths by default; pass a scenario (or `server.use()` a second set) for failures.
  * A scenario with a `seed` (preset `'empty'`) re-seeds `db` right here, when the handlers are created.
  */
 export function createGatewayHandlers(options: GatewayHandlersOptions): HttpHandler[] {
