@@ -3,7 +3,22 @@ import { DEMO_CUSTOMER, VERIFY_URL_BASE, demoTokenInits, expiryFrom } from './fi
 import type { TokenInit } from './fixtures.js';
 import { createIdCounter } from './ids.js';
 import type { IdCounter } from './ids.js';
+import type {
+  PaymentLedgerEntry,
+  LedgerState,
+  PersistedLedger,
+  TransactionInit,
+  TransactionPatch,
+} from './paymentsLedger.js';
+import {
+  copyTransaction,
+  emptyLedger,
+  persistLedger,
+  restoreLedger,
+  transactionUuid,
+} from './paymentsLedger.js';
 import type { WireCreditCard, WireCustomer, WireToken } from './wire.js';
+import type { WonderOrder, WonderTransaction } from '@savedcards/wire';
 
 /** `'demo'`: the demo customer with six cards (see `DEMO_TOKENS`); `'empty'`: the customer, no cards. */
 export type GatewaySeed = 'demo' | 'empty';
@@ -75,6 +90,25 @@ export interface GatewayDb {
   setDefaultToken(customerUuid: string, token: string | null): WireCustomer;
   /** Removes a token; clears the default if it was the default. `false` if there was no such token. */
   deleteToken(customerUuid: string, token: string): boolean;
+  /** The token with this id, whichever customer has it (payments name no customer). */
+  findToken(token: string): { customerUuid: string; token: WireToken } | undefined;
+  /** Wonder orders of the payment ledger, in creation order (issue 16). */
+  orders(): WonderOrder[];
+  getOrder(referenceNumber: string): WonderOrder | undefined;
+  /** Adds an order, or replaces the one with the same `reference_number`. */
+  putOrder(order: WonderOrder): WonderOrder;
+  /** The ledger's transactions in creation order; with a reference number, that order's only. */
+  transactions(referenceNumber?: string): WonderTransaction[];
+  /** A transaction and its order's reference number, by uuid. */
+  findTransaction(
+    uuid: string,
+  ):
+    | { referenceNumber: string; transaction: WonderTransaction; entry: PaymentLedgerEntry }
+    | undefined;
+  /** Records a transaction of an order in the ledger (new uuid). Throws for an unknown order. */
+  addTransaction(referenceNumber: string, init: TransactionInit): WonderTransaction;
+  /** Changes a transaction (`'3ds': null` removes its redirect). Throws for an unknown uuid. */
+  updateTransaction(uuid: string, patch: TransactionPatch): WonderTransaction;
   /** Everything, in wire shape, for assertions. */
   snapshot(): GatewayDbSnapshot;
 }
@@ -98,6 +132,7 @@ interface State {
   customers: Map<string, StoredCustomer>;
   byReference: Map<string, string>;
   tokens: Map<string, StoredToken[]>;
+  ledger: LedgerState;
 }
 
 const PROFILE_FIELDS = [
@@ -114,6 +149,8 @@ interface PersistedState {
   customers: Array<[string, StoredCustomer]>;
   byReference: Array<[string, string]>;
   tokens: Array<[string, StoredToken[]]>;
+  /** Absent in states saved before payments existed. */
+  ledger?: PersistedLedger;
 }
 
 export function createGatewayDb(options: GatewayDbOptions = {}): GatewayDb {
@@ -146,6 +183,7 @@ export function createGatewayDb(options: GatewayDbOptions = {}): GatewayDb {
       customers: new Map(),
       byReference: new Map(),
       tokens: new Map(),
+      ledger: emptyLedger(),
     };
   }
 
@@ -344,6 +382,81 @@ export function createGatewayDb(options: GatewayDbOptions = {}): GatewayDb {
       });
     },
 
+    findToken(token) {
+      for (const customer of state.customers.values()) {
+        const found = tokensOf(customer.uuid).find((t) => t.token === token);
+        if (found) return { customerUuid: customer.uuid, token: toWireToken(customer, found) };
+      }
+      return undefined;
+    },
+
+    orders() {
+      return [...state.ledger.orders.values()].map((order) => ({ ...order }));
+    },
+
+    getOrder(referenceNumber) {
+      const order = state.ledger.orders.get(referenceNumber);
+      return order ? { ...order } : undefined;
+    },
+
+    putOrder(order) {
+      return change(() => {
+        state.ledger.orders.set(order.reference_number, { ...order });
+        return { ...order };
+      });
+    },
+
+    transactions(referenceNumber) {
+      return state.ledger.entries
+        .filter(
+          (entry) => referenceNumber === undefined || entry.reference_number === referenceNumber,
+        )
+        .map((entry) => copyTransaction(entry.transaction));
+    },
+
+    findTransaction(uuid) {
+      const entry = state.ledger.entries.find((e) => e.transaction.uuid === uuid);
+      return entry
+        ? {
+            referenceNumber: entry.reference_number,
+            transaction: copyTransaction(entry.transaction),
+            entry: { ...entry, transaction: copyTransaction(entry.transaction) },
+          }
+        : undefined;
+    },
+
+    addTransaction(referenceNumber, init) {
+      return change(() => {
+        if (!state.ledger.orders.has(referenceNumber)) {
+          throw new Error(`GatewayDb: no order ${referenceNumber}`);
+        }
+        const { afterChallenge = null, ...fields } = init;
+        state.ledger.count += 1;
+        const transaction = { ...fields, uuid: transactionUuid(state.ledger.count) };
+        state.ledger.entries = [
+          ...state.ledger.entries,
+          { reference_number: referenceNumber, transaction, afterChallenge },
+        ];
+        return copyTransaction(transaction);
+      });
+    },
+
+    updateTransaction(uuid, patch) {
+      return change(() => {
+        const index = state.ledger.entries.findIndex((e) => e.transaction.uuid === uuid);
+        const entry = state.ledger.entries[index];
+        if (!entry) throw new Error(`GatewayDb: no transaction ${uuid}`);
+        const { '3ds': threeDS, ...rest } = patch;
+        const next: WonderTransaction = { ...entry.transaction, ...rest };
+        if (threeDS === null) delete next['3ds'];
+        else if (threeDS !== undefined) next['3ds'] = threeDS;
+        state.ledger.entries = state.ledger.entries.map((e, i) =>
+          i === index ? { ...e, transaction: next } : e,
+        );
+        return copyTransaction(next);
+      });
+    },
+
     snapshot() {
       return {
         customers: [...state.customers.values()].map((customer) => ({
@@ -362,6 +475,7 @@ export function createGatewayDb(options: GatewayDbOptions = {}): GatewayDb {
         customers: [...state.customers],
         byReference: [...state.byReference],
         tokens: [...state.tokens],
+        ledger: persistLedger(state.ledger),
       };
       try {
         persist.setItem(persistKey, JSON.stringify(saved));
@@ -377,6 +491,7 @@ export function createGatewayDb(options: GatewayDbOptions = {}): GatewayDb {
         customers: new Map(restored.customers),
         byReference: new Map(restored.byReference),
         tokens: new Map(restored.tokens),
+        ledger: restoreLedger(restored.ledger),
       };
       return db;
     }

@@ -12,7 +12,14 @@ import { gatewayError } from './errors.js';
 import { requestLang, translateData, translateMessage } from './lang.js';
 import type { OperationResult } from './operations.js';
 import { operations } from './operations.js';
-import { GATEWAY_ROUTES, OPENAPI_PREFIX } from './routes.js';
+import {
+  createPaymentChallengeHandler,
+  paymentMailbox,
+  paymentOperations,
+  translatePaymentData,
+  translatePaymentMessage,
+} from './payments.js';
+import { GATEWAY_ROUTES, OPENAPI_PREFIX, PAYMENT_GATEWAY_ROUTES } from './routes.js';
 import type { GatewayRoute } from './routes.js';
 import type { GatewayScenario, GatewayScenarioName } from './scenarios.js';
 import { failureFor, failureResponse, resolveScenario } from './scenarios.js';
@@ -65,16 +72,24 @@ async function readJson(request: Request): Promise<unknown> {
 /** The answer, in the language the request asked for (`x-i18n-lang`), as Wonder answers. */
 function respond(result: OperationResult, envelope: GatewayEnvelope, lang: GatewayLang): Response {
   if ('networkError' in result) return HttpResponse.error();
-  if (result.ok) return HttpResponse.json(successBody(envelope, translateData(result.data, lang)));
-  const message = translateMessage(result.error.code, result.error.message, lang);
+  if (result.ok) {
+    const data = translateData(translatePaymentData(result.data, lang), lang);
+    return HttpResponse.json(successBody(envelope, data));
+  }
+  const { code } = result.error;
+  const message = translateMessage(
+    code,
+    translatePaymentMessage(code, result.error.message, lang),
+    lang,
+  );
   return HttpResponse.json(errorBody(envelope, { code: result.error.code, message }), {
     status: result.error.status,
   });
 }
 
 /**
- * msw handlers for Wonder Gateway's Customer Management API, served from `db` and shaped by
- * `scenario`. Happy paths by default; pass a scenario (or `server.use()` a second set) for failures.
+ * msw handlers for Wonder Gateway's Customer Management API and its payment routes (issue 16),
+ * served from `db` and shaped by `scenario`. Happy paths by default; pass a scenario (or `server.use()` a second set) for failures.
  * A scenario with a `seed` (preset `'empty'`) re-seeds `db` right here, when the handlers are created.
  */
 export function createGatewayHandlers(options: GatewayHandlersOptions): HttpHandler[] {
@@ -120,8 +135,34 @@ export function createGatewayHandlers(options: GatewayHandlersOptions): HttpHand
       return respond(result, envelope, lang);
     });
 
-  const handlers = GATEWAY_ROUTES.map(handle);
-  // The simulated 3-D Secure challenge's decision route (mock only, never signed).
+  const mailbox = paymentMailbox(challengeMailbox);
+  // Payments: the same latency, signature check, language and envelope. Scenario failures that
+  // name no operations apply to them too.
+  const handlePayment = (route: (typeof PAYMENT_GATEWAY_ROUTES)[number]): HttpHandler =>
+    http.post(`${root}${route.path}`, async ({ request }) => {
+      if (scenario.latencyMs !== undefined) await delay(scenario.latencyMs);
+      const refused = await guard?.(request);
+      if (refused) return refused;
+      const lang = requestLang(request);
+      const failure = scenario.failure?.operations ? undefined : scenario.failure?.kind;
+      if (failure) return failureResponse(failure, envelope, lang);
+      const body = await readJson(request);
+      if (body === INVALID_JSON) {
+        return respond(
+          { ok: false, error: gatewayError('invalidParameter', 'Request body is not valid JSON.') },
+          envelope,
+          lang,
+        );
+      }
+      const result = paymentOperations[route.operation]({ db, body, challenge, mailbox });
+      if ('delayMs' in result && result.delayMs) await delay(result.delayMs);
+      return respond(result, envelope, lang);
+    });
+
+  const handlers = [...GATEWAY_ROUTES.map(handle), ...PAYMENT_GATEWAY_ROUTES.map(handlePayment)];
+  // The simulated 3-D Secure challenge's decision route (mock only, never signed): payments first,
+  // which pass on any uuid that is not a transaction's.
+  handlers.push(createPaymentChallengeHandler({ baseUrl: options.baseUrl, db }));
   handlers.push(createChallengeHandler({ baseUrl: options.baseUrl, db }));
   // Wonder's signature self-test, served along with signature checking (what it exists to test).
   if (guard) {

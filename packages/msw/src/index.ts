@@ -33,10 +33,28 @@ export { DEMO_CUSTOMER, DEMO_TOKENS, VERIFY_URL_BASE } from './fixtures.js';
 export type { DemoTokenName, TokenInit } from './fixtures.js';
 export { createGatewayHandlers } from './handlers.js';
 export type { GatewayHandlersOptions } from './handlers.js';
-export { GATEWAY_ROUTES, OPENAPI_PREFIX } from './routes.js';
-export type { GatewayRoute } from './routes.js';
-export { findScenarioCard, SCENARIO_CARDS, SLOW_CREATE_MS } from './scenarioCards.js';
-export type { ScenarioCard, ScenarioCardBehaviour } from './scenarioCards.js';
+export { decidePaymentChallenge } from './payments.js';
+export type { DecidePaymentChallengeResult, PaymentOperation } from './payments.js';
+export type {
+  PaymentLedgerEntry,
+  TransactionInit,
+  TransactionPatch,
+} from './paymentsLedger.js';
+export { GATEWAY_ROUTES, OPENAPI_PREFIX, PAYMENT_GATEWAY_ROUTES } from './routes.js';
+export type { GatewayRoute, PaymentGatewayRoute } from './routes.js';
+export {
+  findScenarioCard,
+  PAYMENT_SCENARIO_CARDS,
+  SCENARIO_CARDS,
+  SLOW_CREATE_MS,
+  SLOW_PAYMENT_MS,
+} from './scenarioCards.js';
+export type {
+  PaymentCardBehaviour,
+  PaymentScenarioCard,
+  ScenarioCard,
+  ScenarioCardBehaviour,
+} from './scenarioCards.js';
 export { GATEWAY_OPERATIONS, gatewayScenarios } from './scenarios.js';
 export type {
   GatewayFailureKind,

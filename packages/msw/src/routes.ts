@@ -2,7 +2,9 @@ import {
   GATEWAY_ROUTES as WIRE_ROUTES,
   type GatewayOperation,
   OPENAPI_PREFIX,
+  paymentGatewayPaths,
 } from '@savedcards/wire';
+import type { PaymentOperation } from './payments.js';
 
 export { OPENAPI_PREFIX };
 
@@ -25,3 +27,17 @@ export const GATEWAY_ROUTES: readonly GatewayRoute[] = WIRE_ROUTES.map((route) =
   path: route.template.replace('{uuid}', ':uuid'),
   hasBody: route.hasBody,
 }));
+
+/** Wonder's payment routes the mock serves (issue 16), below `${baseUrl}${OPENAPI_PREFIX}`. */
+export interface PaymentGatewayRoute {
+  operation: PaymentOperation;
+  method: 'post';
+  path: string;
+}
+
+const below = (path: string) => path.slice(OPENAPI_PREFIX.length);
+
+export const PAYMENT_GATEWAY_ROUTES: readonly PaymentGatewayRoute[] = [
+  { operation: 'openPayments', method: 'post', path: below(paymentGatewayPaths.openPayments()) },
+  { operation: 'checkOrder', method: 'post', path: below(paymentGatewayPaths.checkOrder()) },
+];

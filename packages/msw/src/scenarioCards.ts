@@ -160,3 +160,87 @@ export function wireBrandOf(number: string): string {
   if (/^(30[0-5]|36|38|39)/.test(number)) return 'Diners Club';
   return 'Unknown';
 }
+
+/**
+ * How a payment with a saved card ends (issue 16), chosen by the card's number like the add-card
+ * scenarios. Every card outside `PAYMENT_SCENARIO_CARDS` (4242 included) is `approve`.
+ *
+ * - `approve`: transaction `success`, the order `paid`;
+ * - `decline`: transaction `failed`, `E300005` "Payment declined by the issuer.", order `unpaid`;
+ * - `insufficient-funds`: transaction `failed`, `E300061` "Insufficient funds.";
+ * - `challenge-approve`: transaction `pending` with `3ds.redirect_url` (the mock bank's page);
+ *   Approve → `success` and `paid`, Decline → `failed` `E300065`;
+ * - `challenge-decline`: as above, but the issuer declines after the challenge (`E300005`);
+ * - `slow`: answers after `SLOW_PAYMENT_MS`, then approved;
+ * - `lost-answer`: charged and recorded (order `paid`), then no answer at all (`fetch` rejects), so
+ *   only `orders/check` tells what happened.
+ *
+ * A card whose expiry has passed fails whatever its number (`E300054`).
+ */
+export type PaymentCardBehaviour =
+  | 'approve'
+  | 'decline'
+  | 'insufficient-funds'
+  | 'challenge-approve'
+  | 'challenge-decline'
+  | 'slow'
+  | 'lost-answer';
+
+export interface PaymentScenarioCard {
+  /** Digits only; passes the Luhn check. Saved frictionlessly by the add-card flow. */
+  readonly number: string;
+  readonly brand: string;
+  readonly payment: PaymentCardBehaviour;
+  readonly description: string;
+}
+
+/** How long a `slow` card's payment takes. */
+export const SLOW_PAYMENT_MS = 3000;
+
+export const PAYMENT_SCENARIO_CARDS: readonly PaymentScenarioCard[] = [
+  {
+    number: '4000000000000341',
+    brand: 'Visa',
+    payment: 'decline',
+    description: 'Saves; every payment is declined (E300005).',
+  },
+  {
+    number: '4000000000009995',
+    brand: 'Visa',
+    payment: 'insufficient-funds',
+    description: 'Saves; every payment fails for insufficient funds (E300061).',
+  },
+  {
+    number: '4000002500003155',
+    brand: 'Visa',
+    payment: 'challenge-approve',
+    description: 'Saves; payments ask for 3-D Secure; Approve → paid, Decline → failed (E300065).',
+  },
+  {
+    number: '4000008260003178',
+    brand: 'Visa',
+    payment: 'challenge-decline',
+    description: 'Saves; payments ask for 3-D Secure, then the issuer declines (E300005).',
+  },
+  {
+    number: '4000000000002594',
+    brand: 'Visa',
+    payment: 'slow',
+    description: `Saves; payments answer after ${SLOW_PAYMENT_MS / 1000} s, approved.`,
+  },
+  {
+    number: '4000000000006280',
+    brand: 'Visa',
+    payment: 'lost-answer',
+    description: 'Saves; a payment is charged, then its answer is lost (network failure).',
+  },
+];
+
+const PAYMENT_BY_MASK = new Map(
+  PAYMENT_SCENARIO_CARDS.map((card) => [maskedKey(card.number), card.payment]),
+);
+
+/** How a payment with a stored (masked) token ends, read back from its masked number. */
+export function paymentBehaviourOf(maskedNumber: string): PaymentCardBehaviour {
+  return PAYMENT_BY_MASK.get(maskedKey(maskedNumber)) ?? 'approve';
+}

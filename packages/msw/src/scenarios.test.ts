@@ -214,8 +214,9 @@ describe("'empty'", () => {
 describe('scenario names', () => {
   it('every preset creates handlers', () => {
     for (const name of Object.keys(gatewayScenarios) as GatewayScenarioName[]) {
-      // Six gateway routes and the simulated challenge's decision route.
-      expect(createGatewayHandlers({ baseUrl: TEST_BASE_URL, scenario: name })).toHaveLength(7);
+      // Six gateway routes, two payment routes (issue 16) and the simulated challenge's decision
+      // route (one for payments, one for tokens).
+      expect(createGatewayHandlers({ baseUrl: TEST_BASE_URL, scenario: name })).toHaveLength(10);
     }
   });
 

@@ -3,6 +3,7 @@
  * routes the proxy calls. The browser names only the merchant's order and the token; the amount,
  * currency and Wonder reference come from the merchant's own records on the server.
  */
+import type { WireErrorDefinition } from './errors.js';
 import { OPENAPI_PREFIX } from './paths.js';
 
 /**
@@ -112,4 +113,151 @@ export const PAYMENT_ERRORS = {
     status: 409,
     message: 'This order is already paid.',
   },
+} as const;
+
+/* -------------------------------------------------------------------------------------------------
+ * Wonder's upstream wire (GATEWAY.md §8). Anything §8 does not show is marked *(inferred)* here and
+ * listed in `PAYMENT_INFERRED`, to correct against the sandbox.
+ * -----------------------------------------------------------------------------------------------*/
+
+/** `payment.payment_token` of `POST P/open_payments` (GATEWAY.md §8). */
+export interface WonderTokenPayment {
+  /** Decimal string in major units, e.g. `"1.00"`. At most two decimals *(inferred)*. */
+  amount: string;
+  token: string;
+  consume_mode: ConsumeMode;
+  entry_type: EntryType;
+}
+
+/** An inline `order` of `open_payments` (GATEWAY.md §8 lists the field names only). */
+export interface WonderOrderInput {
+  /** ISO 4217, three letters *(inferred: the format)*. */
+  currency: string;
+  reference_number: string;
+  charge_fee?: string;
+  note?: string;
+  /** Shape undocumented *(inferred: an array)*; the mock keeps it as sent. */
+  line_items?: unknown[];
+  due_date?: string;
+}
+
+/**
+ * `POST P/open_payments`: pay with a saved token, either creating the order inline or naming an
+ * existing one by its top-level `reference_number`.
+ */
+export type OpenPaymentsRequestBody = { payment: { payment_token: WonderTokenPayment } } & (
+  | { order: WonderOrderInput; reference_number?: never }
+  | { reference_number: string; order?: never }
+);
+
+/** `POST P/orders/check` (Wonder's PHP SDK `queryOrder`). */
+export interface CheckOrderRequestBody {
+  order: { reference_number: string };
+}
+
+/**
+ * An order's `correspondence_state`. §8 shows `unpaid`; `paid` is inferred from the webhook
+ * `order.paid`. Read tolerantly: other strings may come.
+ */
+export const ORDER_CORRESPONDENCE_STATES = ['unpaid', 'paid'] as const;
+export type OrderCorrespondenceState = (typeof ORDER_CORRESPONDENCE_STATES)[number];
+
+/**
+ * A transaction's `state` *(inferred: the token states of the iOS SDK; §8 names no enum)*. A
+ * `pending` one with `3ds.redirect_url` waits for the cardholder's 3-D Secure.
+ */
+export const WONDER_TRANSACTION_STATES = ['success', 'pending', 'failed'] as const;
+export type WonderTransactionState = (typeof WONDER_TRANSACTION_STATES)[number];
+
+/** The order as `open_payments` and `orders/check` answer it (`data.order`). */
+export interface WonderOrder {
+  reference_number: string;
+  correspondence_state: OrderCorrespondenceState;
+  currency: string;
+  /** *(inferred)*: the order's total, a decimal string. */
+  amount: string;
+  note?: string;
+  due_date?: string;
+}
+
+/** One of `data.transactions[]` (§8 shows `uuid`, `allowed_void`; the rest is inferred). */
+export interface WonderTransaction {
+  uuid: string;
+  /** *(inferred)* */
+  state: WonderTransactionState;
+  /** *(inferred)*: decimal string, as sent. */
+  amount: string;
+  /** *(inferred)* */
+  currency: string;
+  allowed_void: boolean;
+  /** *(inferred)*: the token charged. */
+  payment_token: string;
+  /** *(inferred)* */
+  consume_mode: ConsumeMode;
+  /** *(inferred)* */
+  entry_type: EntryType;
+  /** *(inferred, like tokens)*: set on a failed transaction. */
+  error_code: string;
+  error_msg: string;
+  /** Present on a pending transaction that needs 3-D Secure (Wonder's iOS SDK). */
+  '3ds'?: { redirect_url: string };
+}
+
+/** `data` of the `open_payments` answer *(inferred: the order and the transaction it made)*. */
+export interface OpenPaymentsAnswer {
+  order: WonderOrder;
+  transaction: WonderTransaction;
+}
+
+/** `data` of the `orders/check` answer. */
+export interface CheckOrderAnswer {
+  order: WonderOrder;
+  transactions: WonderTransaction[];
+}
+
+/**
+ * Payment error codes as the mock answers them *(all inferred: Wonder documents no catalogue)*.
+ * Refusals of the request itself come back as envelope errors; an issuer's decline comes back as a
+ * `failed` transaction carrying one of the `transaction*` codes as `error_code`/`error_msg`.
+ */
+export const PAYMENT_GATEWAY_ERRORS = {
+  orderAlreadyPaid: { code: 'E400001', status: 400, message: 'The order is already paid.' },
+  /** Another transaction of the order is still pending (3-D Secure). */
+  paymentInProgress: {
+    code: 'E400002',
+    status: 400,
+    message: 'The order has a payment waiting for 3-D Secure.',
+  },
+  /** The amount or currency differs from the order's. */
+  orderMismatch: {
+    code: 'E400003',
+    status: 400,
+    message: 'The amount or currency does not match the order.',
+  },
+  orderNotFound: { code: 'E400004', status: 404, message: 'Order not found.' },
+  transactionDeclined: { code: 'E300005', status: 400, message: 'Payment declined by the issuer.' },
+  transactionInsufficientFunds: { code: 'E300061', status: 400, message: 'Insufficient funds.' },
+  transactionExpiredCard: { code: 'E300054', status: 400, message: 'The card has expired.' },
+  transactionAuthenticationFailed: {
+    code: 'E300065',
+    status: 400,
+    message: '3-D Secure authentication failed.',
+  },
+} as const satisfies Record<string, WireErrorDefinition>;
+export type PaymentGatewayErrorName = keyof typeof PAYMENT_GATEWAY_ERRORS;
+
+/** The payment-side choices Wonder's documents do not settle (like `INFERRED`), in one place. */
+export const PAYMENT_INFERRED = {
+  /** `open_payments` answers `data.order` and `data.transaction`. Evidence: none yet. */
+  openPaymentsAnswer: 'data.order + data.transaction',
+  /** Transaction states are the token states. Evidence: the iOS SDK reads `pending`. */
+  transactionStates: 'success | pending | failed',
+  /** An issuer decline is HTTP 200 with a `failed` transaction, not an envelope error. */
+  declineShape: 'failed transaction' as const,
+  /** `paid` is the paid `correspondence_state`. Evidence: the webhook `order.paid`. */
+  paidState: 'paid' as const,
+  /** Amounts are decimal strings with at most two decimals; currencies three letters. */
+  amountFormat: /^(0|[1-9]\d*)(\.\d{1,2})?$/,
+  /** The payment error codes of `PAYMENT_GATEWAY_ERRORS`. */
+  errorCodes: 'PAYMENT_GATEWAY_ERRORS',
 } as const;
