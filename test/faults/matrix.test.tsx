@@ -255,27 +255,26 @@ describe('get customer (useCustomer)', () => {
 async function renderManage() {
   const user = userEvent.setup();
   renderWithProviders(<SavedCardList actions={['make-default', 'remove']} />, { client: CLIENT });
-  await screen.findByRole('radiogroup');
+  await screen.findByRole('list', { name: 'Saved cards' });
   return user;
 }
 
-const defaultRadio = () =>
+// With actions the cards are named groups in a list (nothing is chosen on an account page).
+const defaultCard = () =>
   screen
-    .getAllByRole('radio')
-    .find((radio) =>
-      /, default$/.test(radio.getAttribute('aria-label') ?? radio.textContent ?? ''),
-    );
+    .getAllByRole('group')
+    .find((card) => /, default$/.test(card.getAttribute('aria-label') ?? ''));
 
 async function expectDefaultMatchesServer() {
   const truth = tokensOnServer().find((token) => token.token === serverDefault());
   await waitFor(() =>
     expect(
-      screen.getByRole('radio', {
+      screen.getByRole('group', {
         name: new RegExp(`ending in ${truth ? last4(truth) : '----'}, .*, default$`),
       }),
     ).toBeInTheDocument(),
   );
-  expect(screen.getAllByRole('radio', { name: /, default$/ })).toHaveLength(1);
+  expect(screen.getAllByRole('group', { name: /, default$/ })).toHaveLength(1);
 }
 
 describe('set default (SavedCardList actions)', () => {
@@ -305,7 +304,7 @@ describe('set default (SavedCardList actions)', () => {
       );
       if (fault === 'slow') {
         // Optimistic: the new default shows before the gateway answers.
-        expect(defaultRadio()).toHaveAccessibleName(/^UnionPay ending in 8599/);
+        expect(defaultCard()).toHaveAccessibleName(/^UnionPay ending in 8599/);
         expect(
           await screen.findByText('UnionPay ending in 8599 is now your default card.'),
         ).toHaveAttribute('role', 'status');
