@@ -231,6 +231,46 @@ describe('createWonderWebhookHandler', () => {
     expect(seen).toEqual(['order-1001']);
   });
 
+  it('answers 500 when the nonce store fails, so Wonder retries', async () => {
+    const logs: WebhookLogEntry[] = [];
+    const handle = createWonderWebhookHandler({
+      publicKey: TEST_ONLY_PUBLIC_KEY_PEM,
+      nonceStore: {
+        claim: () => Promise.reject(new Error('redis: connection refused')),
+        release: () => Promise.resolve(),
+      },
+      onEvent: () => {
+        throw new Error('not reached');
+      },
+      log: (entry) => void logs.push(entry),
+    });
+    const response = await handle(webhook(PAID));
+    expect(response.status).toBe(500);
+    expect(await response.json()).toEqual({ error: 'verify_failed' });
+    expect(logs[0]).toMatchObject({ level: 'error', reason: 'verify_failed' });
+  });
+
+  it('refuses a body cut off mid-stream with 400', async () => {
+    const { handle, events } = handlerWithEvents();
+    const signed = webhook(PAID);
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode(PAID.slice(0, 10)));
+        controller.error(new Error('socket hang up'));
+      },
+    });
+    const response = await handle(
+      new Request(signed.url, {
+        method: 'POST',
+        headers: signed.headers,
+        body: stream,
+        duplex: 'half',
+      } as RequestInit),
+    );
+    expect(response.status).toBe(400);
+    expect(events).toHaveLength(0);
+  });
+
   it('answers 405 with Allow for anything but POST', async () => {
     const { handle } = handlerWithEvents();
     const response = await handle(new Request(`${URL_BASE}${PATH}`));

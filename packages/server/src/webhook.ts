@@ -29,7 +29,7 @@ export type WebhookRefusalReason =
   | 'bad_signature'
   /** The nonce was accepted before, within the tolerance window. */
   | 'replayed'
-  /** Signed, but not a JSON object in UTF-8. */
+  /** Signed, but not a JSON object in UTF-8 (or the body could not be read to its end). */
   | 'malformed_body';
 
 /** One transaction of the order, read tolerantly (Wonder's fields beyond these pass through). */
@@ -117,7 +117,7 @@ function defaultNonceStore(): WebhookNonceStore {
  * `Credential` and `Nonce` are well formed, the time is within the tolerance, the body fits, the
  * signature verifies over the raw bytes, the body is a JSON object, and the nonce is new (claimed
  * last, so only a verified webhook uses up a nonce). Never throws for a bad webhook; throws a
- * `TypeError` for a bad `publicKey`.
+ * `TypeError` for a bad `publicKey`, and whatever the nonce store throws.
  *
  * *(inferred)* The signed URI is the path (and query) of your webhook URL, as for API requests.
  */
@@ -151,6 +151,7 @@ export async function verifyWonderWebhook(
       ? await readLimited(request, maxBodyBytes)
       : toBytes((request as WebhookRequestParts).body, maxBodyBytes);
   if (!body) return refuse('too_large');
+  if (body === 'unreadable') return refuse('malformed_body');
 
   const method = request.method;
   const path = options.path ?? (request instanceof Request ? pathOf(request.url) : request.path);
@@ -201,7 +202,10 @@ function toBytes(body: Uint8Array | string, max: number): Uint8Array | undefined
 }
 
 /** The body's bytes, or `undefined` as soon as it passes `max` (the rest is never read). */
-async function readLimited(request: Request, max: number): Promise<Uint8Array | undefined> {
+async function readLimited(
+  request: Request,
+  max: number,
+): Promise<Uint8Array | 'unreadable' | undefined> {
   const declared = Number(request.headers.get('Content-Length') ?? Number.NaN);
   if (declared > max) return undefined;
   if (!request.body) return new Uint8Array(0);
@@ -209,14 +213,20 @@ async function readLimited(request: Request, max: number): Promise<Uint8Array | 
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
+    let chunk: ReadableStreamReadResult<Uint8Array>;
+    try {
+      chunk = await reader.read();
+    } catch {
+      // The sender went away mid-body: nothing that could verify.
+      return 'unreadable';
+    }
+    if (chunk.done) break;
+    size += chunk.value.byteLength;
     if (size > max) {
       await reader.cancel().catch(() => {});
       return undefined;
     }
-    chunks.push(value);
+    chunks.push(chunk.value);
   }
   return Buffer.concat(chunks, size);
 }

@@ -16,7 +16,7 @@ export interface WebhookLogEntry {
   status: number;
   durationMs: number;
   /** Why it was refused. */
-  reason?: WebhookRefusalReason | 'method_not_allowed' | 'on_event_failed';
+  reason?: WebhookRefusalReason | 'method_not_allowed' | 'verify_failed' | 'on_event_failed';
   /** `X-Action` (redacted, at most 64 characters), once verified. */
   action?: string;
   /** The order's `reference_number` (redacted), once verified. */
@@ -71,7 +71,7 @@ function describe(error: unknown): string {
  * (`verifyWonderWebhook`), hands the event to `onEvent`, and answers 200 only after `onEvent`
  * resolved. 401 for a missing or bad signature, a stale time or a replay; 400 for a signed body that
  * is not JSON; 413 for a body over `maxBodyBytes`; 405 for anything but POST; 500 when `onEvent`
- * throws (its nonce is released, so Wonder's retry goes through).
+ * throws (its nonce is released, so Wonder's retry goes through) or the nonce store fails.
  */
 export function createWonderWebhookHandler(
   options: WonderWebhookHandlerOptions,
@@ -109,7 +109,16 @@ export function createWonderWebhookHandler(
         answer(405, { error: 'method_not_allowed' }, { Allow: 'POST' }),
       );
     }
-    const result = await verifyWonderWebhook(request, verifyOptions);
+    let result: Awaited<ReturnType<typeof verifyWonderWebhook>>;
+    try {
+      result = await verifyWonderWebhook(request, verifyOptions);
+    } catch (error) {
+      // The nonce store failed (Redis down…): 500, so Wonder tries again later.
+      return done(
+        { level: 'error', status: 500, reason: 'verify_failed', detail: describe(error) },
+        answer(500, { error: 'verify_failed' }),
+      );
+    }
     if (!result.ok) {
       const status = STATUS[result.reason];
       return done(
