@@ -335,6 +335,29 @@ describe('verifyWonderWebhook', () => {
     });
   });
 
+  it('agrees with the signature computed by the openssl CLI (signature.test.ts)', async () => {
+    // The independent vector of signature.test.ts: POST, this path and body, at NOW with NONCE.
+    const path = '/svc/payment/api/v1/openapi/customers';
+    const body =
+      '{"customer":{"name":"Tai Man Chan","phone":"91234567","reference_number":"demo-customer-1"}}';
+    const headers = {
+      Credential: 'test-only-app-id/20240501120123/Wonder-RSA-SHA256',
+      Nonce: 'aB3dE5gH7jK9mN1p',
+      Signature:
+        'EI/Qb/wMhqcJoyNsHPBWXXA1uEgMaliLMfnnuWZHR2FywA+sTG2CbcljN1WN4BxXZJgu0ykFf/hYIRkQol/LR3lAEysdm6IdMlVN1xcAOZBaJvBOVwyYQZwxpZeL+7RMi/Qb4AlY0L4wEzcvMjLz8PED2FYU2dc//hdWHweHi/FIydJapTskulI7OSwZF7zWVcDOYl+C5OZ0M9Q1K5UDXTJ5RLnoDYLiH3jkX347UNvQ/8kMsmMqRr0Ixc+FF5F21mr+ULafyAwAT2vbdMi5qoZ6oSosSAwzwFor+f6fpn9xrxx1gp3OFZ/2RyKwp+oVBsJrOjkMIUksZNYCLF3vag==',
+      'X-Action': 'order.created',
+    };
+    const result = await verifyWonderWebhook(
+      { method: 'POST', path, headers, body: Buffer.from(body, 'utf8') },
+      {
+        publicKey: TEST_ONLY_PUBLIC_KEY_PEM,
+        now: () => NOW,
+        nonceStore: createMemoryWebhookNonceStore(),
+      },
+    );
+    expect(result).toMatchObject({ ok: true, event: { appId: 'test-only-app-id' } });
+  });
+
   it('honours toleranceSeconds', async () => {
     const headers = signWonderWebhook({
       privateKey: TEST_ONLY_PRIVATE_KEY_PEM,
