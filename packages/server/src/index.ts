@@ -25,6 +25,7 @@ export type {
   GatewayRoute as ProxyRoute,
   ProxyErrorName,
   TransactionType,
+  WebhookAction,
   WonderEnvironment,
 } from '@savedcards/wire';
 // Wonder's wire contract, from @savedcards/wire (one definition for browser, proxy and mock).
@@ -37,6 +38,7 @@ export {
   PROXY_ERRORS,
   readEnvelope,
   TRANSACTION_TYPES,
+  WEBHOOK_ACTIONS,
   WONDER_ENVIRONMENTS,
 } from '@savedcards/wire';
 export type { UpstreamTarget } from './environments.js';
@@ -94,3 +96,29 @@ export {
   createVelocityLimits,
   DEFAULT_VELOCITY_LIMITS,
 } from './velocity.js';
+export type {
+  VerifyWonderWebhookOptions,
+  WebhookRefusalReason,
+  WebhookRequestParts,
+  WebhookVerification,
+  WonderWebhookEvent,
+  WonderWebhookTransaction,
+} from './webhook.js';
+export {
+  DEFAULT_WEBHOOK_MAX_BODY_BYTES,
+  DEFAULT_WEBHOOK_TOLERANCE_SECONDS,
+  verifyWonderWebhook,
+} from './webhook.js';
+export type {
+  WebhookLogEntry,
+  WebhookLogger,
+  WonderWebhookHandlerOptions,
+} from './webhookHandler.js';
+export { createWonderWebhookHandler } from './webhookHandler.js';
+export type { MemoryWebhookNonceStoreOptions, WebhookNonceStore } from './webhookNonceStore.js';
+export {
+  createMemoryWebhookNonceStore,
+  DEFAULT_WEBHOOK_NONCE_ENTRIES,
+} from './webhookNonceStore.js';
+export type { SignWonderWebhookInput } from './webhookSign.js';
+export { signWonderWebhook } from './webhookSign.js';

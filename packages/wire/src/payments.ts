@@ -99,8 +99,18 @@ export type ConsumeMode = (typeof CONSUME_MODES)[number];
 export const ENTRY_TYPES = ['cit', 'mit'] as const;
 export type EntryType = (typeof ENTRY_TYPES)[number];
 
-/** Webhook `X-Action` values the kit understands (others are passed through as strings). */
-export const WEBHOOK_ACTIONS = ['order.paid', 'order.payment_failure'] as const;
+/**
+ * Webhook `X-Action` values Wonder documents (GATEWAY.md §8); others are passed through as strings.
+ * The action header is not covered by the signature: trust the signed payload's state.
+ */
+export const WEBHOOK_ACTIONS = [
+  'order.created',
+  'order.paid',
+  'order.payment_failure',
+  'order.voided',
+  'order.refunded',
+  'transaction.voided',
+] as const;
 export type WebhookAction = (typeof WEBHOOK_ACTIONS)[number];
 
 /** The proxy's payment refusals (envelope A, like `PROXY_ERRORS`). */
