@@ -16,11 +16,15 @@ export type PaymentRecord =
  * `SET key json PX ttl`. The default, `createMemoryPaymentStore()`, holds one process only.
  */
 export interface PaymentStore {
+  /** The key's record, `undefined` when there is none (or it expired). */
   get(key: string): Promise<PaymentRecord | undefined>;
+  /** Stores the record for `ttlMs`, replacing any. */
   set(key: string, record: PaymentRecord, ttlMs: number): Promise<void>;
+  /** Forgets the record (a refused payment charged nothing). */
   delete(key: string): Promise<void>;
   /** Takes the key's lock for `ttlMs` unless it is held; resolves whether this caller took it. */
   lock(key: string, ttlMs: number): Promise<boolean>;
+  /** Releases the key's lock. */
   unlock(key: string): Promise<void>;
 }
 

@@ -30,7 +30,7 @@ export type {
   WonderProxyOptions,
 } from './steps/options.js';
 export { DEFAULT_MAX_BODY_BYTES, DEFAULT_MOUNT_PATH } from './steps/options.js';
-export type { PaymentOptions, ResolveOrder } from './steps/payOptions.js';
+export type { ProxyPaymentOptions, ResolveOrder } from './steps/payOptions.js';
 
 /** A Web-standard handler: `(Request) => Promise<Response>`. */
 export interface WonderProxy {

@@ -5,7 +5,7 @@ import type { CustomerProfile, WonderClient, WonderConnectionOptions } from '../
 import { createWonderClient } from '../client.js';
 import type { BeforeCreateToken, ProxyLimits } from './limits.js';
 import type { ProxyLogger } from './log.js';
-import type { PaymentConfig, PaymentOptions, ResolveOrder } from './payOptions.js';
+import type { PaymentConfig, ProxyPaymentOptions, ResolveOrder } from './payOptions.js';
 import { resolvePaymentOptions } from './payOptions.js';
 
 /** Who is signed in, from the merchant's own session (never from what the browser sends). */
@@ -91,7 +91,7 @@ export interface WonderProxyOptions extends WonderConnectionOptions {
    */
   resolveOrder?: ResolveOrder;
   /** How the proxy pays (needs `resolveOrder`): consume mode, entry type, idempotency store. */
-  payments?: PaymentOptions;
+  payments?: ProxyPaymentOptions;
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 16 * 1024;

@@ -16,7 +16,7 @@ export type ResolveOrder = (
 ) => PaymentOrder | null | undefined | Promise<PaymentOrder | null | undefined>;
 
 /** How the proxy pays (issue 16). */
-export interface PaymentOptions {
+export interface ProxyPaymentOptions {
   /** Wonder's `consume_mode`. Default `'sales'`. */
   consumeMode?: ConsumeMode;
   /** Wonder's `entry_type`. Default `'cit'` (the cardholder is at the checkout). */
