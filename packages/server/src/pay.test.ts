@@ -8,6 +8,7 @@ import {
   decidePaymentChallenge,
   PAYMENT_SCENARIO_CARDS,
 } from '../../msw/src/index.js';
+import { createMemoryPaymentStore } from './payStore.js';
 import type { WonderProxyOptions } from './proxy.js';
 import {
   browserRequest,
@@ -305,6 +306,33 @@ describe('idempotent per customer + order', () => {
     expect(db.transactions()).toHaveLength(1);
     expect(sent.filter((request) => request.url === OPEN_PAYMENTS)).toHaveLength(1);
   });
+
+  it('two proxy processes sharing a store: concurrent pays wait for one payment', async () => {
+    const { db } = mockUpstream();
+    const store = createMemoryPaymentStore();
+    const a = payingProxy({ payments: { store } });
+    const b = payingProxy({ payments: { store } });
+    const body = { order_id: ORDER.id, token: DEMO_TOKENS.visa };
+    const [first, second] = await Promise.all([a.proxy(pay(body)), b.proxy(pay(body))]);
+    expect(await resultOf(second)).toEqual(await resultOf(first));
+    const sentBoth = [...a.sent, ...b.sent];
+    expect(sentBoth.filter((request) => request.url === OPEN_PAYMENTS)).toHaveLength(1);
+    expect(db.transactions()).toHaveLength(1);
+  });
+
+  it('status while a (slow) payment is in flight waits for it', async () => {
+    const { db } = mockUpstream();
+    const token = db.addToken(DEMO_UUID, { number: cardOf('slow') }).token;
+    const { proxy, sent } = payingProxy();
+    const paying = proxy(pay({ order_id: ORDER.id, token }));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const read = await resultOf(await proxy(status()));
+    expect(read.state).toBe('succeeded');
+    expect(await resultOf(await paying)).toEqual(read);
+    // The status shared the payment's outcome instead of reading orders/check.
+    expect(sent.filter((request) => request.url.endsWith('/orders/check'))).toEqual([]);
+    expect(db.transactions()).toHaveLength(1);
+  }, 10_000);
 
   it('an order already paid on Wonder (another proxy process): the succeeded result, no second charge', async () => {
     const { db } = mockUpstream();
