@@ -119,6 +119,15 @@ describe('POST {mount}/savedcards/v1/payments: outcomes against the mock gateway
     },
   );
 
+  it('an expired card: failed with reason expired_card', async () => {
+    const { db } = mockUpstream();
+    const token = db.addToken(DEMO_UUID, { exp_month: '01', exp_year: '2020' }).token;
+    const { proxy } = payingProxy();
+    const result = await resultOf(await proxy(pay({ order_id: ORDER.id, token })));
+    expect(result).toMatchObject({ state: 'failed', failure: { reason: 'expired_card' } });
+    expect(db.transactions()).toEqual([expect.objectContaining({ state: 'failed' })]);
+  });
+
   it('pays again after a decline with another card: a second transaction, then succeeded', async () => {
     const { db } = mockUpstream();
     const declining = db.addToken(DEMO_UUID, { number: cardOf('decline') }).token;
@@ -218,6 +227,45 @@ describe('the amount never comes from the browser', () => {
     const again = await proxy(status('order-404'));
     expect(again.status).toBe(404);
     expect(sent).toEqual([]);
+  });
+
+  it('refuses a cross-site pay (no marker) with 403 before the session or anything upstream', async () => {
+    mockUpstream();
+    let asked = 0;
+    const { proxy, sent } = payingProxy({
+      resolveCustomer: () => {
+        asked++;
+        return { uuid: DEMO_UUID, referenceNumber: DEMO_REFERENCE };
+      },
+    });
+    const response = await proxy(
+      browserRequest('POST', PAY_URL, {
+        body: { order_id: ORDER.id, token: DEMO_TOKENS.visa },
+        noMarker: true,
+      }),
+    );
+    expect(response.status).toBe(403);
+    expect((await readJson(response)).error_code).toBe('E_CSRF');
+    expect(asked).toBe(0);
+    expect(sent).toEqual([]);
+  });
+
+  it.each([
+    ['a zero amount', { amount: '0.00' }],
+    ['a float amount', { amount: 12.5 }],
+    ['three decimals', { amount: '1.005' }],
+    ['a lower-case currency', { currency: 'hkd' }],
+    ['no reference', { reference_number: '' }],
+  ])('answers 500 and pays nothing when resolveOrder returns %s', async (_name, patch) => {
+    const { db } = mockUpstream();
+    const { proxy, sent, logs } = payingProxy({
+      resolveOrder: () => ({ ...ORDER, ...patch }) as PaymentOrder,
+    });
+    const response = await proxy(pay({ order_id: ORDER.id, token: DEMO_TOKENS.visa }));
+    expect(response.status).toBe(500);
+    expect(logs.entries.at(-1)?.detail).toMatch(/resolveOrder returned/);
+    expect(sent).toEqual([]);
+    expect(db.transactions()).toEqual([]);
   });
 
   it('without resolveOrder the payment routes are 404 like any unknown route', async () => {
