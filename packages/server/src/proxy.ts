@@ -52,6 +52,10 @@ export interface WonderProxy {
  * A pipeline of small steps (./steps/): options once at creation; then per request route, session,
  * limits, body policy, sign + upstream, answer and log. A step either gives the next one its value
  * or a `ProxyAnswer`, which is answered at once: nothing is sent upstream before every check passed.
+ *
+ * With `resolveOrder`, it also serves the kit's payment routes (`KIT_PAY_PATHS`, ./pay.ts): pay an
+ * order with one of the customer's tokens, for the amount the merchant's records say, idempotently
+ * per customer + order. Without it those paths are 404 like any other.
  */
 export function createWonderProxy(options: WonderProxyOptions): WonderProxy {
   const config = resolveProxyOptions(options);
