@@ -46,16 +46,20 @@ export type { WonderRequestErrorKind } from './errors.js';
 export { WonderRequestError } from './errors.js';
 export type { PrivateKeyInput, PublicKeyInput } from './keys.js';
 export { loadPrivateKey, loadPublicKey } from './keys.js';
+export type { PaymentRecord, PaymentStore } from './payStore.js';
+export { createMemoryPaymentStore } from './payStore.js';
 export type {
   BeforeCreateToken,
   BeforeCreateTokenContext,
   CreateTokenRefusal,
   LimitContext,
   LimitRefusal,
+  ProxyPaymentOptions,
   ProxyLimits,
   ProxyLogEntry,
   ProxyLogger,
   ResolveCustomer,
+  ResolveOrder,
   ReturnUrls,
   SessionCustomer,
   WonderProxy,

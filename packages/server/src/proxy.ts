@@ -1,4 +1,5 @@
 import type { WonderClient } from './client.js';
+import { createPaymentRoutes } from './pay.js';
 import { answerUpstream, ProxyAnswer, refuse, toResponse } from './steps/answer.js';
 import { checkBodyHeaders, prepareOutgoing } from './steps/body.js';
 import { checkBeforeCreate, checkLimits } from './steps/limits.js';
@@ -7,6 +8,7 @@ import type { RequestTrace } from './steps/log.js';
 import { createRequestLog, logEntry, startTrace } from './steps/log.js';
 import type { WonderProxyOptions } from './steps/options.js';
 import { resolveProxyOptions } from './steps/options.js';
+import { matchPayRoute } from './steps/payRequest.js';
 import { checkSameOrigin, handlesPath, matchRoute } from './steps/route.js';
 import { createCustomerBinding } from './steps/session.js';
 import { sendUpstream } from './steps/upstream.js';
@@ -28,6 +30,7 @@ export type {
   WonderProxyOptions,
 } from './steps/options.js';
 export { DEFAULT_MAX_BODY_BYTES, DEFAULT_MOUNT_PATH } from './steps/options.js';
+export type { ProxyPaymentOptions, ResolveOrder } from './steps/payOptions.js';
 
 /** A Web-standard handler: `(Request) => Promise<Response>`. */
 export interface WonderProxy {
@@ -49,14 +52,25 @@ export interface WonderProxy {
  * A pipeline of small steps (./steps/): options once at creation; then per request route, session,
  * limits, body policy, sign + upstream, answer and log. A step either gives the next one its value
  * or a `ProxyAnswer`, which is answered at once: nothing is sent upstream before every check passed.
+ *
+ * With `resolveOrder`, it also serves the kit's payment routes (`KIT_PAY_PATHS`, ./pay.ts): pay an
+ * order with one of the customer's tokens, for the amount the merchant's records say, idempotently
+ * per customer + order. Without it those paths are 404 like any other.
  */
 export function createWonderProxy(options: WonderProxyOptions): WonderProxy {
   const config = resolveProxyOptions(options);
   const customers = createCustomerBinding(config);
   const ownership = createTokenOwnership(config.client);
   const log = createRequestLog(config.logger);
+  const payments = config.payments
+    ? createPaymentRoutes(config, config.payments, customers, ownership)
+    : undefined;
 
   async function run(request: Request, trace: RequestTrace): Promise<ProxyAnswer> {
+    const pay = payments ? matchPayRoute(config.mountPath, request) : undefined;
+    if (pay instanceof ProxyAnswer) return pay;
+    if (pay && payments) return payments.run(pay, request, trace);
+
     const matched = matchRoute(config.prefix, request);
     if (matched instanceof ProxyAnswer) return matched;
     trace.route = matched.route.template;

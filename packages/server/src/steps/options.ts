@@ -5,6 +5,8 @@ import type { CustomerProfile, WonderClient, WonderConnectionOptions } from '../
 import { createWonderClient } from '../client.js';
 import type { BeforeCreateToken, ProxyLimits } from './limits.js';
 import type { ProxyLogger } from './log.js';
+import type { PaymentConfig, ProxyPaymentOptions, ResolveOrder } from './payOptions.js';
+import { resolvePaymentOptions } from './payOptions.js';
 
 /** Who is signed in, from the merchant's own session (never from what the browser sends). */
 export interface SessionCustomer {
@@ -83,6 +85,13 @@ export interface WonderProxyOptions extends WonderConnectionOptions {
    * without one, `Referer`) is another is refused (403 `E_CSRF`). Default: the request's own host.
    */
   allowedOrigins?: readonly string[];
+  /**
+   * Pay with a saved card (issue 16): the merchant's order for an order id the browser names, for
+   * the signed-in customer (`null` → 404). Without it, the payment routes answer 404.
+   */
+  resolveOrder?: ResolveOrder;
+  /** How the proxy pays (needs `resolveOrder`): consume mode, entry type, idempotency store. */
+  payments?: ProxyPaymentOptions;
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 16 * 1024;
@@ -108,6 +117,8 @@ export interface ProxyConfig {
   clientAddress: (request: Request) => string | undefined;
   beforeCreateToken: BeforeCreateToken | undefined;
   allowedOrigins: readonly string[] | undefined;
+  /** Set when `resolveOrder` is: the payment routes are served. */
+  payments: PaymentConfig | undefined;
 }
 
 const WHO = 'createWonderProxy';
@@ -198,6 +209,11 @@ export function resolveProxyOptions(options: WonderProxyOptions): ProxyConfig {
     clientAddress: options.clientAddress ?? clientAddressOf,
     beforeCreateToken: checkHook(options.beforeCreateToken, 'beforeCreateToken'),
     allowedOrigins: checkOrigins(options.allowedOrigins),
+    payments: resolvePaymentOptions(
+      options.resolveOrder,
+      options.payments,
+      options.baseUrl === undefined ? options.environment : undefined,
+    ),
   };
 }
 
