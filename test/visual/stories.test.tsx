@@ -1,4 +1,4 @@
-import type { CardBrand, SavedCard } from '@savedcards/core';
+import type { CardBrand, CardFormField, SavedCard } from '@savedcards/core';
 import { enMessages, type SavedCardsMessages, zhHKMessages } from '@savedcards/ui';
 import { composeStory } from '@storybook/react-vite';
 import { expect as expectInStory, userEvent, waitFor, within } from 'storybook/test';
@@ -108,18 +108,30 @@ const chooseTheDefault: ScenePlay = async (context) => {
   await canvas.findByText(m.defaultChanged(UNIONPAY));
 };
 
-/** The bank's challenge page in the add dialog's iframe, loaded and waiting for the cardholder. */
-const challengeInIframe: ScenePlay = async (context) => {
+/** Opens the add dialog, types each field (in the variant's language) and presses Save. */
+type TypedFields = Record<Exclude<CardFormField, 'nickname'>, string>;
+async function saveCard(context: SceneContext, fields: TypedFields) {
   const m = messagesOf(context);
   await userEvent.click(
     await within(context.canvasElement).findByRole('button', { name: m.addCard }),
   );
   const dialog = within(await body(context).findByRole('dialog', { name: m.addCardTitle }));
-  await userEvent.type(dialog.getByLabelText(m.fieldLabel('number')), '4000000000003220');
-  await userEvent.type(dialog.getByLabelText(m.fieldLabel('expiry')), '04/31');
-  await userEvent.type(dialog.getByLabelText(m.fieldLabel('cvc')), '737');
-  await userEvent.type(dialog.getByLabelText(m.fieldLabel('holderName')), 'Tai Man Chan');
+  for (const field of ['number', 'expiry', 'cvc', 'holderName'] as const) {
+    await userEvent.type(dialog.getByLabelText(m.fieldLabel(field)), fields[field]);
+  }
   await userEvent.click(dialog.getByRole('button', { name: m.saveCard }));
+  return dialog;
+}
+
+/** The bank's challenge page in the add dialog's iframe, loaded and waiting for the cardholder. */
+const challengeInIframe: ScenePlay = async (context) => {
+  const m = messagesOf(context);
+  await saveCard(context, {
+    number: '4000000000003220',
+    expiry: '04/31',
+    cvc: '737',
+    holderName: 'Tai Man Chan',
+  });
   const frame = (await body(context).findByTitle(
     m.verificationFrameTitle,
     {},
@@ -139,15 +151,12 @@ const challengeInIframe: ScenePlay = async (context) => {
 /** The add-card form after a save with every field wrong: an error under each field. */
 const validationErrors: ScenePlay = async (context) => {
   const m = messagesOf(context);
-  await userEvent.click(
-    await within(context.canvasElement).findByRole('button', { name: m.addCard }),
-  );
-  const dialog = within(await body(context).findByRole('dialog', { name: m.addCardTitle }));
-  await userEvent.type(dialog.getByLabelText(m.fieldLabel('number')), '4242424242424241');
-  await userEvent.type(dialog.getByLabelText(m.fieldLabel('expiry')), '01/20');
-  await userEvent.type(dialog.getByLabelText(m.fieldLabel('cvc')), '1');
-  await userEvent.type(dialog.getByLabelText(m.fieldLabel('holderName')), ' ');
-  await userEvent.click(dialog.getByRole('button', { name: m.saveCard }));
+  const dialog = await saveCard(context, {
+    number: '4242424242424241',
+    expiry: '01/20',
+    cvc: '1',
+    holderName: ' ',
+  });
   const number = dialog.getByLabelText(m.fieldLabel('number'));
   await waitFor(() =>
     expectInStory(number).toHaveAccessibleDescription(m.fieldError('number', 'luhn')),
