@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createGatewayDb, DEMO_CUSTOMER, DEMO_TOKENS, VERIFY_URL_BASE } from './index.js';
+import {
+  createGatewayDb,
+  DEMO_CUSTOMER,
+  DEMO_ORDER,
+  DEMO_TOKENS,
+  VERIFY_URL_BASE,
+} from './index.js';
 import type { WireToken } from './index.js';
 
 const fixedNow = () => new Date(2025, 0, 15, 12, 0, 0);
@@ -308,6 +314,39 @@ describe('tokens', () => {
   });
 });
 
+describe('createGatewayDb: the merchant order book (issue 16)', () => {
+  it('seeds DEMO_ORDER for the demo customer, in both seeds', () => {
+    const demoOrder = {
+      id: DEMO_ORDER.id,
+      amount: '128.00',
+      currency: 'HKD',
+      reference_number: DEMO_ORDER.reference,
+      customer: DEMO_CUSTOMER.referenceNumber,
+    };
+    expect(createGatewayDb().merchantOrders()).toEqual([demoOrder]);
+    expect(createGatewayDb({ seed: 'empty' }).merchantOrder(DEMO_ORDER.id)).toEqual(demoOrder);
+  });
+
+  it('fills in the defaults, replaces by id, hands out copies and is restored by reset', () => {
+    const db = createGatewayDb();
+    expect(db.putMerchantOrder({ id: 'o-2', amount: '1.00', currency: 'USD' })).toEqual({
+      id: 'o-2',
+      amount: '1.00',
+      currency: 'USD',
+      reference_number: 'o-2',
+      customer: DEMO_CUSTOMER.referenceNumber,
+    });
+    db.putMerchantOrder({ id: 'o-2', amount: '2.00', currency: 'USD', customer: 'someone' });
+    const read = db.merchantOrder('o-2');
+    expect(read).toMatchObject({ amount: '2.00', customer: 'someone' });
+    if (read) read.amount = '0.01';
+    expect(db.merchantOrder('o-2')?.amount).toBe('2.00');
+    expect(db.merchantOrder('nope')).toBeUndefined();
+    db.reset();
+    expect(db.merchantOrders().map((order) => order.id)).toEqual([DEMO_ORDER.id]);
+  });
+});
+
 describe('createGatewayDb: persist', () => {
   function memoryStorage() {
     const items = new Map<string, string>();
@@ -330,6 +369,13 @@ describe('createGatewayDb: persist', () => {
     const next = second.addToken(DEMO_CUSTOMER.uuid, { number: '4242424242424242' });
     expect(next.token).not.toBe(added.token);
     expect(second.listTokens(DEMO_CUSTOMER.uuid).map((token) => token.token)).toContain(next.token);
+  });
+
+  it('restores the merchant order book', () => {
+    const storage = memoryStorage();
+    const first = createGatewayDb({ persist: storage });
+    first.putMerchantOrder({ id: 'o-9', amount: '9.90', currency: 'HKD' });
+    expect(createGatewayDb({ persist: storage }).merchantOrders()).toEqual(first.merchantOrders());
   });
 
   it('keeps only masked numbers in storage', () => {

@@ -1,5 +1,11 @@
 import { detectBrand, maskCardNumber } from './card.js';
-import { DEMO_CUSTOMER, VERIFY_URL_BASE, demoTokenInits, expiryFrom } from './fixtures.js';
+import {
+  DEMO_CUSTOMER,
+  DEMO_ORDER,
+  VERIFY_URL_BASE,
+  demoTokenInits,
+  expiryFrom,
+} from './fixtures.js';
 import type { TokenInit } from './fixtures.js';
 import { createIdCounter } from './ids.js';
 import type { IdCounter } from './ids.js';
@@ -50,6 +56,26 @@ export interface CustomerInput {
   /** A token id of this customer to make the default; `null` clears the default. */
   default_payment_token?: string | null;
 }
+
+/**
+ * What `db.putMerchantOrder` takes: an order of the merchant's own records (issue 16), which the
+ * kit's pay route charges in browser-only mode (the mock's stand-in for the proxy's `resolveOrder`).
+ */
+export interface MerchantOrderInput {
+  /** The merchant's order id, as the browser names it (`order_id`). */
+  id: string;
+  /** Decimal string in major units, e.g. `"128.00"`: the only source of the amount charged. */
+  amount: string;
+  /** ISO 4217, e.g. `"HKD"`. */
+  currency: string;
+  /** Wonder's `reference_number` for the order. Default: `id`. */
+  reference_number?: string;
+  /** `reference_number` of the customer whose tokens may pay it. Default: `DEMO_CUSTOMER`'s. */
+  customer?: string;
+}
+
+/** An order of the merchant order book, with its defaults filled in. */
+export type MerchantOrder = Required<MerchantOrderInput>;
 
 /** Fields of a stored token that can change after it is created (what a 3DS check updates). */
 export type TokenPatch = Partial<
@@ -109,6 +135,12 @@ export interface GatewayDb {
   addTransaction(referenceNumber: string, init: TransactionInit): WonderTransaction;
   /** Changes a transaction (`'3ds': null` removes its redirect). Throws for an unknown uuid. */
   updateTransaction(uuid: string, patch: TransactionPatch): WonderTransaction;
+  /** The merchant's order book (issue 16), in creation order; every seed has `DEMO_ORDER`. */
+  merchantOrders(): MerchantOrder[];
+  /** The merchant's order with this id (the browser's `order_id`). */
+  merchantOrder(id: string): MerchantOrder | undefined;
+  /** Adds a merchant order, or replaces the one with the same `id` (defaults filled in). */
+  putMerchantOrder(order: MerchantOrderInput): MerchantOrder;
   /** Everything, in wire shape, for assertions. */
   snapshot(): GatewayDbSnapshot;
 }
@@ -133,6 +165,7 @@ interface State {
   byReference: Map<string, string>;
   tokens: Map<string, StoredToken[]>;
   ledger: LedgerState;
+  merchantOrders: Map<string, MerchantOrder>;
 }
 
 const PROFILE_FIELDS = [
@@ -151,6 +184,29 @@ interface PersistedState {
   tokens: Array<[string, StoredToken[]]>;
   /** Absent in states saved before payments existed. */
   ledger?: PersistedLedger;
+  /** Absent in states saved before the order book existed. */
+  merchantOrders?: Array<[string, MerchantOrder]>;
+}
+
+function toMerchantOrder(input: MerchantOrderInput): MerchantOrder {
+  return {
+    id: input.id,
+    amount: input.amount,
+    currency: input.currency,
+    reference_number: input.reference_number ?? input.id,
+    customer: input.customer ?? DEMO_CUSTOMER.referenceNumber,
+  };
+}
+
+/** The order book of every seed. */
+function demoMerchantOrders(): Map<string, MerchantOrder> {
+  const order = toMerchantOrder({
+    id: DEMO_ORDER.id,
+    amount: DEMO_ORDER.amount,
+    currency: DEMO_ORDER.currency,
+    reference_number: DEMO_ORDER.reference,
+  });
+  return new Map([[order.id, order]]);
 }
 
 export function createGatewayDb(options: GatewayDbOptions = {}): GatewayDb {
@@ -184,6 +240,7 @@ export function createGatewayDb(options: GatewayDbOptions = {}): GatewayDb {
       byReference: new Map(),
       tokens: new Map(),
       ledger: emptyLedger(),
+      merchantOrders: new Map(),
     };
   }
 
@@ -216,7 +273,7 @@ export function createGatewayDb(options: GatewayDbOptions = {}): GatewayDb {
   }
 
   function seed(kind: GatewaySeed): void {
-    state = emptyState();
+    state = { ...emptyState(), merchantOrders: demoMerchantOrders() };
     const customer = db.upsertCustomer({
       reference_number: DEMO_CUSTOMER.referenceNumber,
       name: DEMO_CUSTOMER.name,
@@ -457,6 +514,23 @@ export function createGatewayDb(options: GatewayDbOptions = {}): GatewayDb {
       });
     },
 
+    merchantOrders() {
+      return [...state.merchantOrders.values()].map((order) => ({ ...order }));
+    },
+
+    merchantOrder(id) {
+      const order = state.merchantOrders.get(id);
+      return order ? { ...order } : undefined;
+    },
+
+    putMerchantOrder(input) {
+      return change(() => {
+        const order = toMerchantOrder(input);
+        state.merchantOrders.set(order.id, order);
+        return { ...order };
+      });
+    },
+
     snapshot() {
       return {
         customers: [...state.customers.values()].map((customer) => ({
@@ -476,6 +550,7 @@ export function createGatewayDb(options: GatewayDbOptions = {}): GatewayDb {
         byReference: [...state.byReference],
         tokens: [...state.tokens],
         ledger: persistLedger(state.ledger),
+        merchantOrders: [...state.merchantOrders],
       };
       try {
         persist.setItem(persistKey, JSON.stringify(saved));
@@ -492,6 +567,9 @@ export function createGatewayDb(options: GatewayDbOptions = {}): GatewayDb {
         byReference: new Map(restored.byReference),
         tokens: new Map(restored.tokens),
         ledger: restoreLedger(restored.ledger),
+        merchantOrders: Array.isArray(restored.merchantOrders)
+          ? new Map(restored.merchantOrders)
+          : demoMerchantOrders(),
       };
       return db;
     }

@@ -35,6 +35,18 @@ export const DEMO_TOKENS = {
 
 export type DemoTokenName = keyof typeof DEMO_TOKENS;
 
+/**
+ * The merchant order of every seed (issue 16): what the kit's pay route charges in browser-only
+ * mode, where the mock's order book stands in for the merchant's `resolveOrder`. It belongs to
+ * `DEMO_CUSTOMER`; `reference` is the Wonder `reference_number` its payments are recorded under.
+ */
+export const DEMO_ORDER = {
+  id: 'order-demo-1',
+  reference: 'demo-order-1',
+  amount: '128.00',
+  currency: 'HKD',
+} as const;
+
 /** Base of the (simulated) 3-D Secure challenge page; `.invalid` never resolves to a real host. */
 export const VERIFY_URL_BASE = 'https://3ds.savedcards-mock.invalid/challenge/';
 

@@ -22,6 +22,8 @@ export type {
   GatewayDbOptions,
   GatewayDbSnapshot,
   GatewaySeed,
+  MerchantOrder,
+  MerchantOrderInput,
   TokenPatch,
 } from './db.js';
 export { ECHO_PATH } from './echo.js';
@@ -29,7 +31,7 @@ export { toOldToken } from './envelope.js';
 export type { GatewayEnvelope } from './envelope.js';
 export { GATEWAY_ERROR_CODES } from './errors.js';
 export type { GatewayErrorDefinition, GatewayErrorName } from './errors.js';
-export { DEMO_CUSTOMER, DEMO_TOKENS, VERIFY_URL_BASE } from './fixtures.js';
+export { DEMO_CUSTOMER, DEMO_ORDER, DEMO_TOKENS, VERIFY_URL_BASE } from './fixtures.js';
 export type { DemoTokenName, TokenInit } from './fixtures.js';
 export { createGatewayHandlers } from './handlers.js';
 export type { GatewayHandlersOptions } from './handlers.js';
