@@ -8,6 +8,8 @@ import { createGatewayDb } from './db.js';
 import { createEchoHandler } from './echo.js';
 import type { GatewayEnvelope } from './envelope.js';
 import { errorBody, successBody } from './envelope.js';
+import type { ResolveMerchantOrder } from './kitPayments.js';
+import { createKitPaymentHandlers } from './kitPayments.js';
 import { gatewayError } from './errors.js';
 import { requestLang, translateData, translateMessage } from './lang.js';
 import type { OperationResult } from './operations.js';
@@ -55,6 +57,14 @@ export interface GatewayHandlersOptions {
    * there is one; `null` turns it off (decide through `POST {baseUrl}/__mock__/3ds/{verify_uuid}`).
    */
   challengeMailbox?: ChallengeMailbox | null;
+  /**
+   * Browser-only mode (issue 16): where the kit's own payment routes (`KIT_PAY_PATHS` below
+   * `baseUrl`, which the signing proxy serves otherwise) find the merchant's order: its amount,
+   * currency, Wonder `reference_number` (default: the id) and paying `customer` (a reference
+   * number, default `DEMO_CUSTOMER`'s). `null` or `undefined`: no such order (404
+   * `E_ORDER_NOT_FOUND`). Default: the db's order book, `db.merchantOrder(orderId)`.
+   */
+  resolveOrder?: ResolveMerchantOrder;
 }
 
 const INVALID_JSON = Symbol('invalid JSON');
@@ -160,6 +170,18 @@ export function createGatewayHandlers(options: GatewayHandlersOptions): HttpHand
     });
 
   const handlers = [...GATEWAY_ROUTES.map(handle), ...PAYMENT_GATEWAY_ROUTES.map(handlePayment)];
+  // The kit's own pay and status routes, answered as the signing proxy answers them (no proxy
+  // in browser-only mode): never signed, the same latency, failures and language.
+  handlers.push(
+    ...createKitPaymentHandlers({
+      baseUrl,
+      db,
+      challenge,
+      mailbox,
+      scenario,
+      resolveOrder: options.resolveOrder,
+    }),
+  );
   // The simulated 3-D Secure challenge's decision route (mock only, never signed): payments first,
   // which pass on any uuid that is not a transaction's.
   handlers.push(createPaymentChallengeHandler({ baseUrl: options.baseUrl, db }));

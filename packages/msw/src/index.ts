@@ -35,6 +35,7 @@ export { DEMO_CUSTOMER, DEMO_ORDER, DEMO_TOKENS, VERIFY_URL_BASE } from './fixtu
 export type { DemoTokenName, TokenInit } from './fixtures.js';
 export { createGatewayHandlers } from './handlers.js';
 export type { GatewayHandlersOptions } from './handlers.js';
+export type { ResolveMerchantOrder } from './kitPayments.js';
 export { decidePaymentChallenge } from './payments.js';
 export type { DecidePaymentChallengeResult, PaymentOperation } from './payments.js';
 export type {
