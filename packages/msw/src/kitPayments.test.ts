@@ -343,6 +343,14 @@ describe('refusals, as the proxy refuses', () => {
   });
 });
 
+describe('scenarios', () => {
+  it('a failure scenario answers the kit’s routes too (envelope A) and pays nothing', async () => {
+    server.use(...createGatewayHandlers({ baseUrl: TEST_BASE_URL, db, scenario: 'server-error' }));
+    expect(await errorOf(pay(DEMO_TOKENS.visa))).toMatchObject({ status: 500, code: 'E000500' });
+    expect(db.transactions()).toEqual([]);
+  });
+});
+
 describe('the resolveOrder option', () => {
   it('replaces the order book: its amount is charged, its customer’s tokens pay', async () => {
     const other = db.upsertCustomer({ reference_number: 'shopper-2', name: 'S', phone: '2' });

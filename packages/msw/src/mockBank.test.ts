@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { createGatewayDb, DEMO_CUSTOMER, DEMO_TOKENS } from './index.js';
+import { createGatewayDb, DEMO_CUSTOMER, DEMO_TOKENS, PAYMENT_SCENARIO_CARDS } from './index.js';
 import { createMockBank, MOCK_BANK_PAGE_CSP } from './node.js';
 
 const ORIGIN = 'http://127.0.0.1:8787';
@@ -56,6 +56,38 @@ describe('createMockBank', () => {
     expect(response?.status).toBe(200);
     expect(await response?.json()).toEqual({ verify_uuid: verifyUuid, state: 'success' });
     expect(db.getToken(DEMO_CUSTOMER.uuid, DEMO_TOKENS.pending)?.state).toBe('success');
+  });
+
+  it('applies a decision to a pending payment (a transaction uuid) as decidePaymentChallenge does', async () => {
+    const { bank, db } = setup();
+    const card = PAYMENT_SCENARIO_CARDS.find((c) => c.payment === 'challenge-approve');
+    const token = db.addToken(DEMO_CUSTOMER.uuid, { number: card?.number ?? '' }).token;
+    db.putOrder({
+      reference_number: 'shop-order-1',
+      currency: 'HKD',
+      amount: '12.50',
+      correspondence_state: 'unpaid',
+    });
+    const pending = db.addTransaction('shop-order-1', {
+      amount: '12.50',
+      currency: 'HKD',
+      payment_token: token,
+      consume_mode: 'sales',
+      entry_type: 'cit',
+      state: 'pending',
+      allowed_void: false,
+      error_code: '',
+      error_msg: '',
+    });
+    const response = await bank.handle(decide(pending.uuid, { decision: 'approve' }));
+    expect(response?.status).toBe(200);
+    expect(await response?.json()).toEqual({
+      verify_uuid: pending.uuid,
+      transaction: pending.uuid,
+      state: 'success',
+    });
+    expect(db.findTransaction(pending.uuid)?.transaction.state).toBe('success');
+    expect(db.getOrder('shop-order-1')?.correspondence_state).toBe('paid');
   });
 
   it('answers nothing else', async () => {

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ChallengeDecision, MockChallenge } from './challenge.js';
 import { CHALLENGE_PAGE_PATH, decideChallenge, MOCK_3DS_PATH } from './challenge.js';
 import type { GatewayDb } from './db.js';
+import { decidePaymentChallenge } from './payments.js';
 
 /**
  * The mock's simulated bank for a server that runs the mock gateway as the signing proxy's upstream
@@ -66,6 +67,16 @@ export function createMockBank(options: MockBankOptions): MockBank {
     }
     if (decision !== 'approve' && decision !== 'decline') {
       return json(400, { error: 'decision must be "approve" or "decline".' });
+    }
+    // A payment's challenge (issue 16) when the uuid is a transaction's, else a token's.
+    if (options.db.findTransaction(verifyUuid)) {
+      const paid = decidePaymentChallenge(options.db, verifyUuid, decision as ChallengeDecision);
+      if (!paid.ok) return json(404, { error: paid.error.message });
+      return json(200, {
+        verify_uuid: verifyUuid,
+        transaction: paid.transaction.uuid,
+        state: paid.transaction.state,
+      });
     }
     const result = decideChallenge(options.db, verifyUuid, decision as ChallengeDecision);
     if (!result.ok) return json(404, { error: result.error.message });
