@@ -147,3 +147,18 @@ export type {
 export { WONDER_VERIFY_HOSTS } from '@savedcards/wire';
 export { checkVerifyUrl, DEFAULT_VERIFY_HOSTS, isAllowedVerifyUrl } from './verifyUrl.js';
 export type { VerifyUrlCheck, VerifyUrlOptions, VerifyUrlRefusal } from './verifyUrl.js';
+export { PaymentObserver, PENDING_PAYMENT_KEY } from './paymentObserver.js';
+export type {
+  PaymentFinished,
+  PaymentFlowFailure,
+  PaymentFlowState,
+  PaymentObserverOptions,
+} from './paymentObserver.js';
+export { payWithSavedCard, readPaymentResult, readPaymentStatus } from './payments.js';
+export type { PayWithSavedCardInput } from './payments.js';
+export type {
+  PaymentFailureReason,
+  PaymentOrder,
+  PaymentResult,
+  PaymentState,
+} from '@savedcards/wire';

@@ -22,6 +22,11 @@ export type {
   SavedCardsProviderProps,
 } from './SavedCardsProvider.js';
 export { useAddCard } from './useAddCard.js';
+export { usePayWithSavedCard } from './usePayWithSavedCard.js';
+export type {
+  UsePayWithSavedCardOptions,
+  UsePayWithSavedCardResult,
+} from './usePayWithSavedCard.js';
 export type { UseAddCardOptions, UseAddCardResult } from './useAddCard.js';
 export { useCardManagement } from './useCardManagement.js';
 export type {

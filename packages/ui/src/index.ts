@@ -27,9 +27,12 @@ export {
 } from './messages.js';
 export type {
   CardBadgeVariant,
+  PaymentAmount,
   SavedCardsMessages,
   SavedCardsMessagesProviderProps,
 } from './messages.js';
+export { PayButton } from './PayButton/PayButton.js';
+export type { PayButtonProps } from './PayButton/PayButton.js';
 export { RemoveCardDialog, SavedCardListActions } from './SavedCardList/actions.js';
 export type {
   RemoveCardDialogProps,

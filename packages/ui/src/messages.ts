@@ -2,6 +2,7 @@ import type {
   CardBrand,
   CardFieldError,
   CardFormField,
+  PaymentFlowFailure,
   RemovalRefusal,
   SavedCard,
   TokenFailureReason,
@@ -99,6 +100,25 @@ export interface SavedCardsMessages {
   addFailed: (reason: TokenFailureReason, error: unknown, gatewayMessage?: string) => string;
   addTimedOut: string;
   addCancelled: string;
+  /** PayButton. Amounts are the order's (`{ amount: "128.00", currency: "HKD" }`). */
+  formatAmount: (order: PaymentAmount) => string;
+  payButton: (order: PaymentAmount) => string;
+  payChooseCard: string;
+  paying: string;
+  paid: string;
+  payVerifyTitle: string;
+  payVerifying: string;
+  payChecking: string;
+  paySucceeded: (order: PaymentAmount, card?: Pick<SavedCard, 'brand' | 'last4'>) => string;
+  payFailed: (reason: PaymentFlowFailure, error?: unknown) => string;
+  payUnknown: string;
+  checkPaymentAgain: string;
+}
+
+/** An amount as the server states it: a decimal string in major units and an ISO 4217 code. */
+export interface PaymentAmount {
+  amount: string;
+  currency: string;
 }
 
 /** A card's status badge. */

@@ -3,6 +3,7 @@ import {
   type CardFieldError,
   type CardFormField,
   isGatewayError,
+  type PaymentFlowFailure,
   type RemovalRefusal,
   type SavedCard,
 } from '@savedcards/core';
@@ -10,6 +11,7 @@ import type { SavedCardsMessages } from '../messages.js';
 import {
   type AddFailure,
   classifyAddFailure,
+  formatAmount,
   formatExpiry,
   formatExpiryMonth,
   isConnectionFailure,
@@ -105,6 +107,19 @@ export interface SavedCardsLocale {
   };
   addTimedOut: string;
   addCancelled: string;
+  /** PayButton: "Pay HK$128.00" (the amount formatted by `Intl` in this locale). */
+  payButton: (amount: string) => string;
+  payChooseCard: string;
+  paying: string;
+  paid: string;
+  payVerifyTitle: string;
+  payVerifying: string;
+  payChecking: string;
+  paySucceeded: (words: { amount: string; cardName: string }) => string;
+  /** Why a payment did not go through; each says whether the card was charged. */
+  payFailures: Record<PaymentFlowFailure, string>;
+  payUnknown: string;
+  checkPaymentAgain: string;
 }
 
 type CardNameInput = Pick<SavedCard, 'brand' | 'last4'>;
@@ -149,6 +164,9 @@ export function composeMessages(words: SavedCardsLocale): SavedCardsMessages {
     duplicateWarning: _duplicateWarning,
     cardAdded: _cardAdded,
     addFailures: _addFailures,
+    payButton: _payButton,
+    paySucceeded: _paySucceeded,
+    payFailures: _payFailures,
     ...strings
   } = words;
   const hint = (error: unknown) => (isConnectionFailure(error) ? words.connectionHint : '');
@@ -204,5 +222,14 @@ export function composeMessages(words: SavedCardsLocale): SavedCardsMessages {
       }
       return words.addFailures[failure] + (failure === 'not-saved' ? hint(error) : '');
     },
+    formatAmount: (order) => formatAmount(order, words.locale),
+    payButton: (order) => words.payButton(formatAmount(order, words.locale)),
+    paySucceeded: (order, card) =>
+      words.paySucceeded({
+        amount: formatAmount(order, words.locale),
+        cardName: card ? cardName(card) : brandName('unknown'),
+      }),
+    payFailed: (reason, error) =>
+      words.payFailures[reason] + (reason === 'refused' ? hint(error) : ''),
   };
 }

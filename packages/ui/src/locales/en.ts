@@ -125,6 +125,29 @@ export const enLocale: SavedCardsLocale = {
   },
   addTimedOut: 'Verification took too long, so the card was not saved. Please try again.',
   addCancelled: 'Adding the card was cancelled. Nothing was saved.',
+  payButton: (amount) => `Pay ${amount}`,
+  payChooseCard: 'Choose a card to pay with.',
+  paying: 'Paying…',
+  paid: 'Paid',
+  payVerifyTitle: 'Confirm the payment with your bank',
+  payVerifying: 'Waiting for your bank to confirm the payment…',
+  payChecking: 'Confirming the payment…',
+  paySucceeded: ({ amount, cardName }) => `Paid ${amount} with ${cardName}.`,
+  payFailures: {
+    declined: 'Your bank declined the payment. You were not charged. Try another card.',
+    insufficient_funds: 'The card has insufficient funds. You were not charged. Try another card.',
+    authentication_failed: 'Your bank could not verify the payment. You were not charged.',
+    expired_card: 'The card has expired. You were not charged. Try another card.',
+    unknown: 'The payment did not go through. You were not charged.',
+    not_charged: 'The payment did not reach the bank. You were not charged. Please try again.',
+    cancelled: 'You left the bank check, so the payment was not made. Pay again to continue.',
+    already_paid: 'This order is already paid.',
+    refused: 'The payment was refused. You were not charged.',
+    unsafe_redirect_url: 'The bank page could not be opened safely. You were not charged.',
+  },
+  payUnknown:
+    'We could not confirm the payment yet. You will not be charged twice: check again in a moment.',
+  checkPaymentAgain: 'Check the payment again',
 };
 
 /** The English messages (the default), composed from `enLocale`. */

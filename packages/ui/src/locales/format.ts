@@ -90,3 +90,20 @@ export function classifyAddFailure(reason: TokenFailureReason, error: unknown): 
 export function isConnectionFailure(error: unknown): boolean {
   return isGatewayError(error) && (error.kind === 'network' || error.kind === 'timeout');
 }
+
+/** An amount to show: `Intl` currency format, or "HKD 12.50" where `Intl` does not know the code. */
+export function formatAmount(order: { amount: string; currency: string }, locale: string): string {
+  const key = `${locale} ${order.currency}`;
+  let format = amountFormats.get(key);
+  if (!format) {
+    try {
+      format = new Intl.NumberFormat(locale, { style: 'currency', currency: order.currency });
+    } catch {
+      return `${order.currency} ${order.amount}`;
+    }
+    amountFormats.set(key, format);
+  }
+  return format.format(Number(order.amount));
+}
+
+const amountFormats = new Map<string, Intl.NumberFormat>();

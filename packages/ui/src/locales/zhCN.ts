@@ -133,6 +133,28 @@ export const zhCNLocale: SavedCardsLocale = {
   },
   addTimedOut: '验证超时，此卡未保存。请重试。',
   addCancelled: '已取消添加银行卡，此卡未保存。',
+  payButton: (amount) => `支付 ${amount}`,
+  payChooseCard: '请选择付款用的卡。',
+  paying: '正在付款…',
+  paid: '已付款',
+  payVerifyTitle: '与银行确认付款',
+  payVerifying: '正在等待银行确认付款…',
+  payChecking: '正在确认付款…',
+  paySucceeded: ({ amount, cardName }) => `已用${cardName}支付 ${amount}。`,
+  payFailures: {
+    declined: '银行拒绝了这笔付款，未扣款。请换一张卡再试。',
+    insufficient_funds: '卡内余额不足，未扣款。请换一张卡再试。',
+    authentication_failed: '银行未能验证这笔付款，未扣款。',
+    expired_card: '此卡已过期，未扣款。请换一张卡再试。',
+    unknown: '付款未能完成，未扣款。',
+    not_charged: '付款未送达银行，未扣款。请再试一次。',
+    cancelled: '你已离开银行验证，付款未完成。请再次付款以继续。',
+    already_paid: '此订单已付款。',
+    refused: '付款被拒绝，未扣款。',
+    unsafe_redirect_url: '无法安全打开银行页面，未扣款。',
+  },
+  payUnknown: '暂时无法确认付款结果。不会重复扣款，请稍后再查询。',
+  checkPaymentAgain: '再次查询付款',
 };
 
 /** The Simplified Chinese messages, composed from `zhCNLocale`. */

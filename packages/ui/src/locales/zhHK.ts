@@ -133,6 +133,28 @@ export const zhHKLocale: SavedCardsLocale = {
   },
   addTimedOut: '驗證時間過長，此卡未有儲存。請再試一次。',
   addCancelled: '已取消新增卡，此卡未有儲存。',
+  payButton: (amount) => `支付 ${amount}`,
+  payChooseCard: '請選擇付款用的卡。',
+  paying: '正在付款…',
+  paid: '已付款',
+  payVerifyTitle: '與銀行確認付款',
+  payVerifying: '正在等待銀行確認付款…',
+  payChecking: '正在確認付款…',
+  paySucceeded: ({ amount, cardName }) => `已用${cardName}支付 ${amount}。`,
+  payFailures: {
+    declined: '銀行拒絕了這筆付款，未有扣款。請換一張卡再試。',
+    insufficient_funds: '卡內餘額不足，未有扣款。請換一張卡再試。',
+    authentication_failed: '銀行未能驗證這筆付款，未有扣款。',
+    expired_card: '此卡已過期，未有扣款。請換一張卡再試。',
+    unknown: '付款未能完成，未有扣款。',
+    not_charged: '付款未送達銀行，未有扣款。請再試一次。',
+    cancelled: '你已離開銀行驗證，付款未完成。請再次付款以繼續。',
+    already_paid: '此訂單已付款。',
+    refused: '付款被拒絕，未有扣款。',
+    unsafe_redirect_url: '無法安全開啟銀行頁面，未有扣款。',
+  },
+  payUnknown: '暫時未能確認付款結果。不會重複扣款，請稍後再查詢。',
+  checkPaymentAgain: '再次查詢付款',
 };
 
 /** The Traditional Chinese (Hong Kong) messages, composed from `zhHKLocale`. */
