@@ -267,6 +267,22 @@ describe('3-D Secure on a payment', () => {
     },
   );
 
+  it('redirect_url is the bank page the add-card flow uses (challengeUrl), posting back to baseUrl', async () => {
+    server.use(
+      ...createGatewayHandlers({
+        baseUrl: TEST_BASE_URL,
+        db,
+        challengeUrl: ({ verifyUuid, baseUrl }) =>
+          `https://shop.test/mock-3ds/challenge.html?verify_uuid=${verifyUuid}&base=${encodeURIComponent(baseUrl)}`,
+      }),
+    );
+    const first = await resultOf(pay(savedToken('challenge-approve')));
+    const url = new URL(first.redirect_url ?? '');
+    expect(url.pathname).toBe('/mock-3ds/challenge.html');
+    expect(url.searchParams.get('verify_uuid')).toBe(first.transaction_uuid);
+    expect(url.searchParams.get('base')).toBe(TEST_BASE_URL);
+  });
+
   it('a decision the bank page left in the mailbox is applied by the next status', async () => {
     const items = new Map<string, string>();
     const mailbox = {
