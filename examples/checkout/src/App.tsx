@@ -107,7 +107,7 @@ export function App({
       {page === 'manage' ? (
         <ManageCards addCard={addCard} copy={copy} />
       ) : (
-        <Checkout addCard={addCard} copy={copy} />
+        <Checkout addCard={addCard} copy={copy} gateway={gateway} />
       )}
       <footer className="demo-footer" lang="en" dir="ltr">
         <h2>Demo settings</h2>
@@ -153,7 +153,9 @@ export function App({
             ? 'Demo on the mock gateway in a service worker. '
             : 'Demo through the signing proxy; every gateway request is signed on the server. '}
           Test cards: 4242 4242 4242 4242 (no challenge), 4000 0000 0000 3220 (challenge), 4000 0000
-          0000 0002 (declined).
+          0000 0002 (declined). Paying: 4000 0000 0000 0341 (payment declined), 4000 0000 0000 9995
+          (insufficient funds), 4000 0025 0000 3155 (3-D Secure on the payment), 4000 0000 0000 6280
+          (answer lost after the charge: still charged once).
         </p>
       </footer>
     </>

@@ -1,24 +1,58 @@
-import type { SavedCard } from '@savedcards/core';
+import type { PaymentResult, SavedCard } from '@savedcards/core';
 import { useCustomer } from '@savedcards/react';
-import { AddCardFlow, SavedCardList, useMessages } from '@savedcards/ui';
-import { useId, useState } from 'react';
+import { AddCardFlow, PayButton, SavedCardList, useMessages } from '@savedcards/ui';
+import { useEffect, useId, useState } from 'react';
 import type { AddCardSettings } from './App';
 import type { DemoCopy } from './copy';
+import { CART_PRICES, type DemoGateway, type DemoOrder } from './gateway';
 
-const PRICES = [168, 220];
-const total = PRICES.reduce((sum, price) => sum + price, 0);
+/** How often the receipt asks the merchant whether Wonder's webhook marked the order paid. */
+const ORDER_POLL_MS = 500;
 
-export function Checkout({ addCard, copy }: { addCard: AddCardSettings; copy: DemoCopy }) {
+export function Checkout({
+  addCard,
+  copy,
+  gateway,
+}: {
+  addCard: AddCardSettings;
+  copy: DemoCopy;
+  gateway: DemoGateway;
+}) {
   const headingId = useId();
   const summaryId = useId();
+  const receiptId = useId();
   const messages = useMessages();
   const customer = useCustomer();
   const [card, setCard] = useState<SavedCard>();
-  const [paid, setPaid] = useState<string>();
+  const [order, setOrder] = useState<DemoOrder>();
+  const [orderError, setOrderError] = useState(false);
+  const [receipt, setReceipt] = useState<PaymentResult>();
+  const [orderStatus, setOrderStatus] = useState<DemoOrder['status']>('unpaid');
   const hkd = new Intl.NumberFormat(document.documentElement.lang || 'en', {
     style: 'currency',
     currency: 'HKD',
   });
+
+  // The merchant creates the order (and prices it) when the checkout opens.
+  const newOrder = () => {
+    setReceipt(undefined);
+    setOrderStatus('unpaid');
+    gateway.createOrder().then(setOrder, () => setOrderError(true));
+  };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: one order per visit.
+  useEffect(newOrder, []);
+
+  // After paying, the merchant's own records turn `paid` when Wonder's webhook arrives.
+  useEffect(() => {
+    if (!receipt || !order || orderStatus === 'paid') return;
+    const timer = setInterval(() => {
+      gateway.readOrder(order.id).then(
+        (latest) => setOrderStatus(latest.status),
+        () => undefined,
+      );
+    }, ORDER_POLL_MS);
+    return () => clearInterval(timer);
+  }, [receipt, order, orderStatus, gateway]);
 
   return (
     <main className="checkout">
@@ -34,14 +68,15 @@ export function Checkout({ addCard, copy }: { addCard: AddCardSettings; copy: De
           {copy.items.map((name, index) => (
             <li key={name}>
               <span>{name}</span>
-              <span>{hkd.format(PRICES[index] ?? 0)}</span>
+              <span>{hkd.format(Number(CART_PRICES[index] ?? 0))}</span>
             </li>
           ))}
         </ul>
         <p className="total">
           <span>{copy.total}</span>
-          <span>{hkd.format(total)}</span>
+          <span>{order ? messages.formatAmount(order) : '…'}</span>
         </p>
+        {orderError ? <p role="alert">{copy.orderFailed}</p> : null}
       </section>
 
       <section aria-labelledby={headingId} className="panel">
@@ -50,18 +85,39 @@ export function Checkout({ addCard, copy }: { addCard: AddCardSettings; copy: De
         <div className="add-card">
           <AddCardFlow {...addCard} />
         </div>
-        <button
-          type="button"
-          className="pay"
-          disabled={!card}
-          onClick={() => card && setPaid(messages.cardLabel({ ...card, isDefault: false }))}
-        >
-          {copy.pay(hkd.format(total))}
-        </button>
-        <p role="status" className="paid">
-          {paid ? copy.paid(hkd.format(total), paid) : ''}
-        </p>
+        {order ? (
+          <PayButton
+            key={order.id}
+            orderId={order.id}
+            token={card?.token}
+            amount={order}
+            verification={addCard.verification}
+            allowedVerifyOrigins={addCard.allowedVerifyOrigins}
+            onSucceeded={setReceipt}
+          />
+        ) : null}
       </section>
+
+      {receipt ? (
+        <section aria-labelledby={receiptId} className="panel receipt">
+          <h2 id={receiptId}>{copy.receipt}</h2>
+          <dl>
+            <dt>{copy.receiptOrder}</dt>
+            <dd>{receipt.order.reference_number}</dd>
+            <dt>{copy.receiptAmount}</dt>
+            <dd>{messages.formatAmount(receipt.order)}</dd>
+            <dt>{copy.receiptCard}</dt>
+            <dd>{card && card.token === receipt.token ? messages.cardName(card) : '—'}</dd>
+            <dt>{copy.receiptStatus}</dt>
+            <dd data-order-status={orderStatus}>
+              {orderStatus === 'paid' ? copy.orderPaid : copy.orderAwaitingWebhook}
+            </dd>
+          </dl>
+          <button type="button" data-slot="button" onClick={newOrder}>
+            {copy.newOrder}
+          </button>
+        </section>
+      ) : null}
     </main>
   );
 }

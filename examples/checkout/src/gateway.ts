@@ -1,6 +1,20 @@
 /// <reference types="vite/client" />
 import type { GatewayScenarioName } from '@savedcards/msw';
 
+/** The merchant's order as its own records say (never the browser's word). */
+export interface DemoOrder {
+  id: string;
+  reference_number: string;
+  amount: string;
+  currency: string;
+  /** `paid` once the merchant's server heard so: from Wonder's webhook in server mode. */
+  status: 'unpaid' | 'paid';
+}
+
+/** The demo's cart, priced by "the merchant": the demo server in server mode, the mock's order book otherwise. */
+export const CART_PRICES = ['168.00', '220.00'] as const;
+const CART_TOTAL = '388.00';
+
 export interface DemoGateway {
   /** Where the browser sends gateway requests. */
   baseUrl: string;
@@ -15,6 +29,10 @@ export interface DemoGateway {
   scenario: GatewayScenarioName;
   /** Mock mode: puts the sample customer and cards back. */
   reset?: () => void;
+  /** A new order for the cart, created by the merchant (amount and currency are the merchant's). */
+  createOrder: () => Promise<DemoOrder>;
+  /** The order as the merchant's records say. */
+  readOrder: (id: string) => Promise<DemoOrder>;
 }
 
 const BASE_URL = '/api/wonder';
@@ -58,7 +76,30 @@ export async function connectGateway(): Promise<DemoGateway> {
     mode: 'mock',
     scenario,
     reset: () => db.reset(),
+    // In mock mode the mock's order book plays the merchant's server (its `resolveOrder`).
+    async createOrder() {
+      const order = db.putMerchantOrder({
+        id: `order-${crypto.randomUUID().slice(0, 8)}`,
+        amount: CART_TOTAL,
+        currency: 'HKD',
+      });
+      return { ...order, status: 'unpaid' };
+    },
+    async readOrder(id) {
+      const order = db.merchantOrder(id);
+      if (!order) throw new Error(`No order ${id}`);
+      const wonder = db.orders().find((o) => o.reference_number === order.reference_number);
+      return { ...order, status: wonder?.correspondence_state === 'paid' ? 'paid' : 'unpaid' };
+    },
   };
+}
+
+async function orderFrom(response: Response): Promise<DemoOrder> {
+  const order = (await response.json().catch(() => null)) as DemoOrder | null;
+  if (!response.ok || typeof order?.id !== 'string') {
+    throw new Error(`The demo server gave no order (HTTP ${response.status}).`);
+  }
+  return order;
 }
 
 async function connectServer(): Promise<DemoGateway> {
@@ -82,5 +123,21 @@ async function connectServer(): Promise<DemoGateway> {
     customerUuid: session.customerUuid,
     mode: 'server',
     scenario: 'default',
+    // The demo server prices its own cart; the browser sends nothing about amounts.
+    createOrder: async () =>
+      orderFrom(
+        await fetch('/api/orders', {
+          method: 'POST',
+          headers: { Accept: 'application/json', 'X-Requested-With': 'savedcards' },
+          credentials: 'same-origin',
+        }),
+      ),
+    readOrder: async (id) =>
+      orderFrom(
+        await fetch(`/api/orders/${encodeURIComponent(id)}`, {
+          headers: { Accept: 'application/json' },
+          credentials: 'same-origin',
+        }),
+      ),
   };
 }
