@@ -1,19 +1,28 @@
 // The demo checkout in server mode: a small node:http server with
 //   - the signing proxy (@savedcards/server) mounted at /api/wonder,
 //   - a fake session (cookie) that signs the visitor in as the demo customer (GET /api/session),
+//   - the merchant's order book (issue 16): POST /api/orders makes an order from the server's own
+//     cart (the browser sends no amount), GET /api/orders/:id reads it (the session's own only),
+//   - the kit's pay routes (/api/wonder/savedcards/v1/payments…), charging what the order book says,
+//   - Wonder's webhook, POST /api/wonder/webhook: the only thing that marks an order paid, once its
+//     signature verifies with Wonder's webhook public key,
 //   - the 3-D Secure return page (/3ds/return),
 //   - with the mock upstream, its simulated bank page (/mock-3ds/challenge.html) and the route it
 //     posts Approve or Decline to (/__mock-bank__/…),
 //   - the checkout built in server mode (examples/checkout/server/dist).
 // Upstream: by default the mock gateway (@savedcards/msw through @savedcards/test-utils) on a
 // loopback port of this process, verifying every signature with the test-only key pair. With
-// WONDER_APP_ID and WONDER_PRIVATE_KEY_FILE set: Wonder's real sandbox.
+// WONDER_APP_ID and WONDER_PRIVATE_KEY_FILE set: Wonder's real sandbox. The mock sends its webhooks
+// to this server's webhook route, signed with the test-only stand-in for Wonder's webhook key.
 //
 //   node examples/checkout/server/build.mjs && node examples/checkout/server/server.mjs
 //
 // Environment: PORT (default 8787; 0 = any free port), HOST (default 127.0.0.1), PUBLIC_URL (the
 // origin for the 3DS return URLs; default http://HOST:PORT), WONDER_APP_ID + WONDER_PRIVATE_KEY_FILE
-// (real sandbox), DEMO_CUSTOMER_REFERENCE (the sandbox customer's reference number),
+// (real sandbox), WONDER_WEBHOOK_PUBLIC_KEY_FILE (with the sandbox: the "Webhook Public Key" PEM from
+// Wonder's dashboard; set the webhook URL there to PUBLIC_URL/api/wonder/webhook; without it the
+// webhook route answers 503 and no order is ever marked paid), DEMO_CUSTOMER_REFERENCE (the sandbox
+// customer's reference number),
 // SAVEDCARDS_DEMO_TEST_HOOKS=1 (GET /__test__/upstream: the mock's signature counters, for e2e).
 import { randomBytes } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
@@ -27,6 +36,24 @@ const SESSION_COOKIE = 'demo_session';
 /** Where the mock's bank page posts its decision (`{base}/__mock__/3ds/{verify_uuid}`). */
 const MOCK_BANK_PATH = '/__mock-bank__';
 const MOCK_DECISION = /^\/__mock-bank__\/__mock__\/3ds\/([\w-]{1,64})$/;
+/** Wonder posts its webhooks here (checked before the proxy, which mounts /api/wonder). */
+const WEBHOOK_PATH = '/api/wonder/webhook';
+const ORDER_PATH = /^\/api\/orders\/([\w-]{1,64})$/;
+/** The server's own cart: what an order charges. The browser never sends an amount. */
+const CART = {
+  currency: 'HKD',
+  lines: [
+    {
+      sku: 'oolong-150g',
+      name: 'Oolong tea, 150 g',
+      quantity: 2,
+      unit_amount: '38.00',
+      amount: '76.00',
+    },
+    { sku: 'gaiwan', name: 'Porcelain gaiwan', quantity: 1, unit_amount: '52.00', amount: '52.00' },
+  ],
+  amount: '128.00',
+};
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -60,11 +87,24 @@ async function importOrExplain(specifier, hint) {
  * signature with the test-only key pair; counts what it saw. Its simulated bank page (3-D Secure) is
  * served by this server at `origin()` and posts the decision back here.
  */
-async function startMockUpstream(origin) {
+async function startMockUpstream(origin, listening) {
   const hint = 'Build it first: node examples/checkout/server/build.mjs';
-  const { CHALLENGE_PAGE_PATH } = await importOrExplain('@savedcards/msw', hint);
+  const { CHALLENGE_PAGE_PATH, createGatewayWebhooks } = await importOrExplain(
+    '@savedcards/msw',
+    hint,
+  );
   const testUtils = await importOrExplain('@savedcards/test-utils', hint);
+  // The mock's webhooks go to this server's own loopback address, known once it listens; only the
+  // path and query are signed, so the placeholder origin is replaced at send time.
+  const webhooks = createGatewayWebhooks({
+    url: `http://demo-server.invalid${WEBHOOK_PATH}`,
+    privateKey: testUtils.TEST_ONLY_WONDER_WEBHOOK_PRIVATE_KEY_PEM,
+    appId: testUtils.TEST_WONDER_WEBHOOK_APP_ID,
+    retry: { attempts: 4, delayMs: 250 },
+    fetch: (_placeholder, init) => fetch(new URL(WEBHOOK_PATH, listening()), init),
+  });
   const mock = await testUtils.startMockUpstream({
+    webhooks,
     challengeUrl: ({ verifyUuid, successReturnUrl, failReturnUrl }) => {
       const url = new URL(CHALLENGE_PAGE_PATH, origin());
       url.searchParams.set('verify_uuid', verifyUuid);
@@ -89,6 +129,12 @@ async function startMockUpstream(origin) {
       companyName: customer.companyName,
     },
     stats: mock.stats,
+    /** Wonder's webhook public key (the test-only stand-in), as the merchant holds it. */
+    webhookPublicKey: testUtils.TEST_ONLY_WONDER_WEBHOOK_PUBLIC_KEY_PEM,
+    /** The mock's webhook emitter: `await webhooks.idle()` waits for every delivery. */
+    webhooks,
+    /** The mock's state (tests add cards to it). */
+    db: mock.db,
     /** The bank page's Approve or Decline, for a pending token's verify uuid. */
     decide: mock.decide,
     close: () => mock.close(),
@@ -112,6 +158,11 @@ function sandboxUpstream(env) {
       email: 'taiman.chan@example.com',
     },
     stats: undefined,
+    webhookPublicKey: env.WONDER_WEBHOOK_PUBLIC_KEY_FILE
+      ? { file: env.WONDER_WEBHOOK_PUBLIC_KEY_FILE }
+      : undefined,
+    webhooks: undefined,
+    db: undefined,
     decide: undefined,
     close: () => undefined,
   };
@@ -196,6 +247,64 @@ async function decideMockChallenge(req, res, upstream, verifyUuid) {
 }
 
 /**
+ * The merchant's orders, in memory: made from `CART`, owned by one session, marked paid only by
+ * `applyWebhook` (a verified webhook). What GET /api/orders/:id answers is a copy.
+ */
+function createOrderBook() {
+  /** order id → { session, order } */
+  const byId = new Map();
+  const byReference = new Map();
+  const view = (order) => ({ ...order, lines: order.lines.map((line) => ({ ...line })) });
+  return {
+    create(session) {
+      const id = `ord_${randomBytes(9).toString('base64url')}`;
+      const order = {
+        id,
+        reference_number: `demo-${id}`,
+        amount: CART.amount,
+        currency: CART.currency,
+        lines: CART.lines,
+        status: 'unpaid',
+        paid_at: null,
+        transaction_uuid: null,
+      };
+      byId.set(id, { session, order });
+      byReference.set(order.reference_number, order);
+      return view(order);
+    },
+    /** The session's own order, or `undefined` (someone else's is not found either). */
+    get(session, id) {
+      const entry = byId.get(id);
+      return entry && session && entry.session === session ? view(entry.order) : undefined;
+    },
+    /**
+     * A verified webhook: `order.paid` with the signed order `paid`, our amount and currency and a
+     * successful transaction marks the order paid (once). Anything else is logged, not applied.
+     */
+    applyWebhook(event, logEvent) {
+      const order = event.referenceNumber && byReference.get(event.referenceNumber);
+      const base = { action: event.action, reference_number: event.referenceNumber };
+      if (!order) return logEvent({ level: 'warn', ...base, refused: 'unknown_order' });
+      if (event.action !== 'order.paid') return logEvent({ level: 'info', ...base, ignored: true });
+      const success = event.transactions.find((t) => t.state === 'success');
+      if (
+        event.correspondenceState !== 'paid' ||
+        !success ||
+        event.order.amount !== order.amount ||
+        event.order.currency !== order.currency
+      ) {
+        return logEvent({ level: 'warn', ...base, refused: 'not_paid_as_ordered' });
+      }
+      if (order.status === 'paid') return logEvent({ level: 'info', ...base, duplicate: true });
+      order.status = 'paid';
+      order.paid_at = new Date().toISOString();
+      order.transaction_uuid = typeof success.uuid === 'string' ? success.uuid : null;
+      return logEvent({ level: 'info', ...base, paid: true });
+    },
+  };
+}
+
+/**
  * Starts the demo server. Resolves with `{ url, server, upstream, close }` once it listens.
  * `log(line)` receives every log line (the proxy's JSON lines included). Default: stdout.
  */
@@ -212,7 +321,14 @@ export async function startDemoServer({
       `${dist}/index.html is missing. Build the checkout in server mode first: node examples/checkout/server/build.mjs`,
     );
   }
-  const { createJsonLineLogger, createWonderProxy, toNodeHandler } = await importOrExplain(
+  const {
+    createJsonLineLogger,
+    createWonderProxy,
+    createWonderWebhookHandler,
+    toNodeHandler,
+    toWebRequest,
+    writeWebResponse,
+  } = await importOrExplain(
     '@savedcards/server',
     'Build it first: node examples/checkout/server/build.mjs',
   );
@@ -221,15 +337,36 @@ export async function startDemoServer({
     throw new Error('Set both WONDER_APP_ID and WONDER_PRIVATE_KEY_FILE to use the real sandbox.');
   }
   let publicUrl = env.PUBLIC_URL?.replace(/\/+$/, '');
-  const upstream = useSandbox ? sandboxUpstream(env) : await startMockUpstream(() => publicUrl);
+  let listenUrl;
+  const upstream = useSandbox
+    ? sandboxUpstream(env)
+    : await startMockUpstream(
+        () => publicUrl,
+        () => listenUrl,
+      );
 
   /** session id → the customer it is signed in as. */
   const sessions = new Map();
+  const sessionOf = (cookieHeader) => {
+    const id = readCookie(cookieHeader, SESSION_COOKIE);
+    return id && sessions.has(id) ? id : undefined;
+  };
+  const orders = createOrderBook();
   const proxy = createWonderProxy({
     ...upstream.connection,
     mountPath: '/api/wonder',
-    resolveCustomer: (request) =>
-      sessions.get(readCookie(request.headers.get('Cookie'), SESSION_COOKIE)) ?? null,
+    resolveCustomer: (request) => sessions.get(sessionOf(request.headers.get('Cookie'))) ?? null,
+    // What is charged comes from the order book only: the browser names its order, nothing more.
+    resolveOrder: (request, _customer, orderId) => {
+      const order = orders.get(sessionOf(request.headers.get('Cookie')), orderId);
+      return order
+        ? {
+            reference_number: order.reference_number,
+            amount: order.amount,
+            currency: order.currency,
+          }
+        : null;
+    },
     returnUrls: () => ({
       success: `${publicUrl}/3ds/return?ok=1`,
       fail: `${publicUrl}/3ds/return?ok=0`,
@@ -257,6 +394,50 @@ export async function startDemoServer({
   };
 
   const handleProxy = toNodeHandler(proxy);
+  const logEvent = (entry) => log(JSON.stringify({ msg: 'demo orders', ...entry }));
+  // Wonder's webhook: verified with Wonder's webhook public key, then (only then) the order is paid.
+  const handleWebhook = upstream.webhookPublicKey
+    ? createWonderWebhookHandler({
+        publicKey: upstream.webhookPublicKey,
+        onEvent: (event) => orders.applyWebhook(event, logEvent),
+        log: (entry) => {
+          if (entry.level !== 'info') log(JSON.stringify(entry));
+        },
+      })
+    : undefined;
+  async function serveWebhook(req, res) {
+    if (!handleWebhook) {
+      log(JSON.stringify({ msg: 'wonder webhook', level: 'warn', status: 503, reason: 'no_key' }));
+      return sendJson(res, 503, {
+        error: 'Set WONDER_WEBHOOK_PUBLIC_KEY_FILE to receive webhooks.',
+      });
+    }
+    await writeWebResponse(res, await handleWebhook(toWebRequest(req)));
+  }
+
+  /** POST /api/orders and GET /api/orders/:id, for the signed-in session only. */
+  function serveOrders(req, res, pathname) {
+    const session = sessionOf(req.headers.cookie);
+    if (!session) return sendJson(res, 401, { error: 'Sign in first (GET /api/session).' });
+    if (pathname === '/api/orders') {
+      if (req.method !== 'POST') {
+        return sendJson(res, 405, { error: 'Method not allowed' }, { Allow: 'POST' });
+      }
+      // The same CSRF marker the proxy asks for; the body (if any) is never read.
+      if (req.headers['x-requested-with'] !== 'savedcards') {
+        return sendJson(res, 403, { error: 'Missing X-Requested-With: savedcards.' });
+      }
+      req.resume();
+      return sendJson(res, 201, orders.create(session));
+    }
+    const id = ORDER_PATH.exec(pathname)?.[1];
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      return sendJson(res, 405, { error: 'Method not allowed' }, { Allow: 'GET' });
+    }
+    const order = id && orders.get(session, id);
+    if (!order) return sendJson(res, 404, { error: 'No such order.' });
+    return sendJson(res, 200, order);
+  }
 
   function serveStatic(req, res, pathname) {
     let file = path.join(dist, path.normalize(decodeURIComponent(pathname)));
@@ -278,6 +459,16 @@ export async function startDemoServer({
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const { pathname } = url;
+    if (pathname === WEBHOOK_PATH) {
+      serveWebhook(req, res).catch(() => {
+        if (!res.headersSent) sendJson(res, 500, { error: 'webhook failed' });
+      });
+      return;
+    }
+    if (pathname === '/api/orders' || ORDER_PATH.test(pathname)) {
+      serveOrders(req, res, pathname);
+      return;
+    }
     if (proxy.handles(pathname)) {
       void handleProxy(req, res);
       return;
@@ -325,6 +516,7 @@ export async function startDemoServer({
   });
   const address = server.address();
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+  listenUrl = url;
   publicUrl ??= url;
   log(`savedcards demo (server mode) listening on ${url}`);
   log(`upstream: ${upstream.description}`);
@@ -336,7 +528,7 @@ export async function startDemoServer({
     await closed;
     await upstream.close();
   };
-  return { url, server, upstream, close };
+  return { url, server, upstream, orders, close };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -27,6 +27,8 @@ import type { GatewayScenario, GatewayScenarioName } from './scenarios.js';
 import { failureFor, failureResponse, resolveScenario } from './scenarios.js';
 import type { VerifySignatureOptions } from './signature.js';
 import { createSignatureGuard } from './signature.js';
+import type { GatewayWebhookEmitter, GatewayWebhooksOptions } from './webhooks.js';
+import { toGatewayWebhooks } from './webhooks.js';
 
 export interface GatewayHandlersOptions {
   /**
@@ -65,6 +67,12 @@ export interface GatewayHandlersOptions {
    * `E_ORDER_NOT_FOUND`). Default: the db's order book, `db.merchantOrder(orderId)`.
    */
   resolveOrder?: ResolveMerchantOrder;
+  /**
+   * Opt-in: POST a signed webhook (`order.paid`, `order.payment_failure`) to the merchant when a
+   * payment settles, as Wonder does (GATEWAY.md §8), retrying non-2xx answers. Options, or an
+   * emitter from `createGatewayWebhooks()` (to `await emitter.idle()` in tests). Off by default.
+   */
+  webhooks?: GatewayWebhooksOptions | GatewayWebhookEmitter;
 }
 
 const INVALID_JSON = Symbol('invalid JSON');
@@ -146,6 +154,8 @@ export function createGatewayHandlers(options: GatewayHandlersOptions): HttpHand
     });
 
   const mailbox = paymentMailbox(challengeMailbox);
+  // With webhooks on, payments see a db that emits one when a transaction settles.
+  const payDb = options.webhooks ? toGatewayWebhooks(options.webhooks).watch(db) : db;
   // Payments: the same latency, signature check, language and envelope. Scenario failures that
   // name no operations apply to them too.
   const handlePayment = (route: (typeof PAYMENT_GATEWAY_ROUTES)[number]): HttpHandler =>
@@ -164,7 +174,7 @@ export function createGatewayHandlers(options: GatewayHandlersOptions): HttpHand
           lang,
         );
       }
-      const result = paymentOperations[route.operation]({ db, body, challenge, mailbox });
+      const result = paymentOperations[route.operation]({ db: payDb, body, challenge, mailbox });
       if ('delayMs' in result && result.delayMs) await delay(result.delayMs);
       return respond(result, envelope, lang);
     });
@@ -175,7 +185,7 @@ export function createGatewayHandlers(options: GatewayHandlersOptions): HttpHand
   handlers.push(
     ...createKitPaymentHandlers({
       baseUrl,
-      db,
+      db: payDb,
       challenge,
       mailbox,
       scenario,
@@ -184,7 +194,7 @@ export function createGatewayHandlers(options: GatewayHandlersOptions): HttpHand
   );
   // The simulated 3-D Secure challenge's decision route (mock only, never signed): payments first,
   // which pass on any uuid that is not a transaction's.
-  handlers.push(createPaymentChallengeHandler({ baseUrl: options.baseUrl, db }));
+  handlers.push(createPaymentChallengeHandler({ baseUrl: options.baseUrl, db: payDb }));
   handlers.push(createChallengeHandler({ baseUrl: options.baseUrl, db }));
   // Wonder's signature self-test, served along with signature checking (what it exists to test).
   if (guard) {

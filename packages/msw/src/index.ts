@@ -78,4 +78,13 @@ export type {
   SignedRequestParts,
   VerifySignatureOptions,
 } from './signature.js';
+export { createGatewayWebhooks } from './webhooks.js';
+export type {
+  GatewayWebhookEmitter,
+  GatewayWebhooksOptions,
+  PaymentWebhookAction,
+  PaymentWebhookBody,
+  WebhookDelivery,
+  WebhookSignInput,
+} from './webhooks.js';
 export type { WireCreditCard, WireCustomer, WireToken, WireTokenState } from './wire.js';

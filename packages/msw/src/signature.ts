@@ -82,11 +82,11 @@ function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
   return buffer;
 }
 
-function utf8(text: string): ArrayBuffer {
+export function utf8(text: string): ArrayBuffer {
   return toArrayBuffer(encoder.encode(text));
 }
 
-function base64ToBuffer(base64: string): ArrayBuffer {
+export function base64ToBuffer(base64: string): ArrayBuffer {
   const binary = atob(base64);
   const buffer = new ArrayBuffer(binary.length);
   const view = new Uint8Array(buffer);
@@ -94,7 +94,7 @@ function base64ToBuffer(base64: string): ArrayBuffer {
   return buffer;
 }
 
-function subtle(): SubtleCrypto {
+export function subtle(): SubtleCrypto {
   const api = globalThis.crypto?.subtle;
   if (!api) {
     throw new Error(
@@ -129,8 +129,11 @@ function hex(buffer: ArrayBuffer): string {
   return Array.from(new Uint8Array(buffer), (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
-/** `lowercase_hex(HMAC(HMAC(HMAC(Nonce, REQUEST_TIME), "Wonder-RSA-SHA256"), pre_sign))`. */
-async function signatureMessage(
+/**
+ * `lowercase_hex(HMAC(HMAC(HMAC(Nonce, REQUEST_TIME), "Wonder-RSA-SHA256"), pre_sign))`: what the
+ * RSA signature covers (also signed by the webhook emitter, `webhooks.ts`).
+ */
+export async function signatureMessage(
   nonce: string,
   requestTime: string,
   preSign: string,

@@ -48,6 +48,8 @@ export type { PrivateKeyInput, PublicKeyInput } from './keys.js';
 export { loadPrivateKey, loadPublicKey } from './keys.js';
 export type { PaymentRecord, PaymentStore } from './payStore.js';
 export { createMemoryPaymentStore } from './payStore.js';
+export type { RedisPaymentStoreOptions } from './payStoreRedis.js';
+export { createRedisPaymentStore } from './payStoreRedis.js';
 export type {
   BeforeCreateToken,
   BeforeCreateTokenContext,

@@ -15,7 +15,10 @@ import { recordSignatureChecks } from './signatureStats.js';
 export const UPSTREAM_STATS_PATH = '/__test__/upstream';
 
 export interface MockUpstreamServerOptions
-  extends Pick<GatewayHandlersOptions, 'scenario' | 'challengeUrl' | 'challengeMailbox'> {
+  extends Pick<
+    GatewayHandlersOptions,
+    'scenario' | 'challengeUrl' | 'challengeMailbox' | 'webhooks'
+  > {
   /** Default 0: any free port. */
   port?: number;
   /** Default `127.0.0.1`. */
@@ -93,6 +96,7 @@ export async function startMockUpstream(options: MockUpstreamServerOptions = {})
     ...(options.challengeMailbox === undefined
       ? {}
       : { challengeMailbox: options.challengeMailbox }),
+    ...(options.webhooks === undefined ? {} : { webhooks: options.webhooks }),
     verifySignature: { publicKey: TEST_ONLY_PUBLIC_KEY_PEM, appId, onResult },
   });
 
