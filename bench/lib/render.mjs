@@ -1,6 +1,6 @@
 // Render cost in Chromium (SavedCardList with 10, 100 and 1000 cards against a plain-React list,
 // on the bench page) and which rows re-render on a set-default (React's commit hook, on the demo).
-import { fmtMs, median, quick, results, row } from './report.mjs';
+import { fmtMs, method, median, quick, results, row } from './report.mjs';
 
 const ROUNDS = quick ? 3 : 7;
 const x = (r) => `${r.toFixed(2)}×`;
@@ -29,6 +29,10 @@ async function heapAfterGc(cdp) {
 export async function measureRender({ browser, bench }) {
   results.render = {};
   const section = `render (Chromium, ${ROUNDS} interleaved rounds; mount → next presented frame)`;
+  method(
+    'render',
+    'bench page (bench/page), SavedCardList with styles.css vs a plain-React list of labels with native radios, same cards from memory (ours from a warm QueryClient: no fetch timed); createRoot + flushSync render, wall time to the next presented frame (requestAnimationFrame, then a MessageChannel task after it, so style, layout and paint are in); CPU = renderer main-thread TaskDuration (CDP Performance.getMetrics, thread ticks) over the same span; heap = CDP Runtime.getHeapUsage after HeapProfiler.collectGarbage, mounted minus before; order alternates per round; values are medians, ratios medians of per-round ratios.',
+  );
   for (const count of [10, 100, 1000]) {
     const { context, page } = await bench.open(browser);
     const cdp = await context.newCDPSession(page);

@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { root, run } from './context.mjs';
-import { kB, results, row } from './report.mjs';
+import { kB, method, results, row } from './report.mjs';
 
 const sizeLimit = (cwd) => {
   let out;
@@ -70,6 +70,10 @@ export async function measureSizes() {
   const list = by(entries, 'Whole kit: SavedCardList + core');
   const three = by(entries, 'Whole kit: SavedCardList + AddCardFlow');
   const withQuery = by(extra, 'all three + TanStack');
+  method(
+    'size',
+    'size-limit (esbuild, minified, brotli) on the built packages: the budgets of .size-limit.json, plus a scratch config (reports/size-extra) for the kit with TanStack Query and QueryClient; "styles.css included" adds the brotli size of packages/ui/dist/styles.css to the JS bundle; peers are measured only when their packages are in node_modules.',
+  );
   const section = 'size (min+brotli, styles.css included)';
   const goal = (bytes, limit) =>
     `goal ≤ ${limit / 1000} kB: ${bytes <= limit ? 'met' : `NOT met (${(bytes / limit).toFixed(2)}×)`}`;
