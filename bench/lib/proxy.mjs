@@ -8,7 +8,7 @@ import path from 'node:path';
 import { TEST_APP_ID, TEST_ONLY_PRIVATE_KEY_PEM } from '@savedcards/test-utils';
 import autocannon from 'autocannon';
 import { root } from './context.mjs';
-import { median, quick, results, row } from './report.mjs';
+import { median, method, quick, results, row } from './report.mjs';
 
 const ROUNDS = Number(process.env.BENCH_LOAD_ROUNDS ?? (quick ? 2 : 5));
 const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? (quick ? 2 : 4));
@@ -58,6 +58,10 @@ export async function measureSigning() {
   const floorUs = median(rounds.map((x) => x.floorUs));
   const r = median(rounds.map((x) => x.oursUs / x.floorUs));
   results.signing = { rounds, oursUs, floorUs, ratio: r };
+  method(
+    'signing',
+    'in this process, signRequest (ours) vs the same HMAC chain + RSA-SHA256 with node:crypto alone, 300 calls per side per round, alternating order, median of per-round ratios.',
+  );
   row(
     'signing one request (RSA 2048)',
     'ours / node:crypto alone',
@@ -150,6 +154,10 @@ export async function measureLoad() {
     const rr = (k) => median(rounds.map((x) => x.ours[k] / x.baseline[k]));
     const errors = rounds.reduce((n, x) => n + x.ours.errors + x.baseline.errors, 0);
     results.load = { connections: LOAD_CONNECTIONS, seconds: LOAD_SECONDS, rounds };
+    method(
+      'proxy',
+      'three child processes (child_process.fork of bench/proxy/server.mjs): a trivial node:http upstream, our createWonderProxy + toNodeHandler, and a minimal node:http signing proxy (keep-alive agent, same signature); autocannon from this process on loopback, the two proxies in alternating order per round; CPU per request = process.cpuUsage() (user + system) of the proxy process over the round / requests; p50/p99 from autocannon; medians, ratios medians of per-round ratios. One core each: the figures are per process, not per machine.',
+    );
     const section = `proxy, trivial upstream in its own process (${LOAD_CONNECTIONS} conns, ${ROUNDS} × ${LOAD_SECONDS} s interleaved)`;
     row(
       section,

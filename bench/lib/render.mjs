@@ -1,71 +1,87 @@
-// Render cost in Chromium: SavedCardList with 10, 100 and 1000 cards, and which rows re-render
-// on a set-default (React's commit hook).
-import { fmtMs, results, row } from './report.mjs';
+// Render cost in Chromium (SavedCardList with 10, 100 and 1000 cards against a plain-React list,
+// on the bench page) and which rows re-render on a set-default (React's commit hook, on the demo).
+import { fmtMs, method, median, quick, results, row } from './report.mjs';
 
-/** `chromium` is `{ browser, site }`. */
-export async function measureRender({ browser, site }) {
+const ROUNDS = quick ? 3 : 7;
+const x = (r) => `${r.toFixed(2)}×`;
+
+/** Renderer main-thread time so far, in ms (CDP `Performance.getMetrics` TaskDuration). */
+async function taskMs(cdp) {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return (metrics.find((m) => m.name === 'TaskDuration')?.value ?? Number.NaN) * 1000;
+}
+
+/** JS heap in use after a full GC, in bytes. */
+async function heapAfterGc(cdp) {
+  await cdp.send('HeapProfiler.collectGarbage');
+  return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+}
+
+/**
+ * Render cost in Chromium, ours against plain React in the same page and run: SavedCardList
+ * (styles included) and a plain-React list of labels with native radios mount the same `count`
+ * cards from memory (ours from a warm QueryClient cache: no fetch in the timing). Each mount is
+ * flushSync'd and timed to the next presented frame (requestAnimationFrame, then a MessageChannel
+ * task after it: the frame's style, layout and paint are in); CPU is the renderer main thread's
+ * TaskDuration (CDP, thread ticks) over the same span. Rounds alternate the order; figures are
+ * medians, ratios medians of per-round ratios.
+ */
+export async function measureRender({ browser, bench }) {
   results.render = {};
+  const section = `render (Chromium, ${ROUNDS} interleaved rounds; mount → next presented frame)`;
+  method(
+    'render',
+    'bench page (bench/page), SavedCardList with styles.css vs a plain-React list of labels with native radios, same cards from memory (ours from a warm QueryClient: no fetch timed); createRoot + flushSync render, wall time to the next presented frame (requestAnimationFrame, then a MessageChannel task after it, so style, layout and paint are in); CPU = renderer main-thread TaskDuration (CDP Performance.getMetrics, thread ticks) over the same span; heap = CDP Runtime.getHeapUsage after HeapProfiler.collectGarbage, mounted minus before; order alternates per round; values are medians, ratios medians of per-round ratios.',
+  );
   for (const count of [10, 100, 1000]) {
-    const context = await browser.newContext({ viewport: { width: 900, height: 1000 } });
-    const page = await context.newPage();
-    await page.goto(`${site.url}#/`);
-    await page.getByRole('radiogroup').first().waitFor({ timeout: 20_000 });
-    // Seed the persisted mock db (sessionStorage) with `count` valid cards for the demo customer.
-    await page.evaluate((n) => {
-      const key = 'savedcards-mock-gateway';
-      const state = JSON.parse(sessionStorage.getItem(key));
-      const [uuid, tokens] = state.tokens[0];
-      const template = tokens.find((t) => t.state === 'success');
-      const many = Array.from({ length: n }, (_, i) => ({
-        ...template,
-        token: `bench-${String(i).padStart(6, '0')}`,
-        credit_card: {
-          ...template.credit_card,
-          number: `424242******${String(i % 10000).padStart(4, '0')}`,
-        },
-      }));
-      state.tokens[0] = [uuid, many];
-      state.customers = state.customers.map(([id, c]) =>
-        id === uuid ? [id, { ...c, default_payment_token: many[0].token }] : [id, c],
-      );
-      sessionStorage.setItem(key, JSON.stringify(state));
-    }, count);
-    await page.addInitScript((n) => {
-      window.__bench = {};
-      const observer = new MutationObserver(() => {
-        if (
-          document.querySelectorAll('[data-slot="saved-card-list-row"]').length >= n &&
-          !window.__bench.rows
-        ) {
-          window.__bench.rows = performance.now();
-          requestAnimationFrame(() => {
-            window.__bench.frame = performance.now();
-          });
-          observer.disconnect();
-        }
-      });
-      document.addEventListener('DOMContentLoaded', () =>
-        observer.observe(document.body, { subtree: true, childList: true }),
-      );
-    }, count);
-    await page.reload();
-    await page.waitForFunction(() => window.__bench?.frame, null, { timeout: 60_000 });
-    const timing = await page.evaluate(() => {
-      const list = performance
-        .getEntriesByType('resource')
-        .filter((e) => /\/payment_tokens(\?|$)/.test(e.name))
-        .at(0);
-      return { responseEnd: list?.responseEnd ?? Number.NaN, ...window.__bench };
-    });
-    const render = timing.frame - timing.responseEnd;
-    results.render[count] = { ...timing, renderMs: render };
-    row(
-      'render (Chromium, SavedCardList)',
-      `${count} cards: list response → rows painted`,
-      fmtMs(render),
-      `rows in DOM ${fmtMs(timing.rows - timing.responseEnd)}`,
-    );
+    const { context, page } = await bench.open(browser);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+    await page.evaluate((n) => window.bench.prepare(n), count);
+    const once = async (side, withHeap) => {
+      const heap0 = withHeap ? await heapAfterGc(cdp) : 0;
+      const cpu0 = await taskMs(cdp);
+      const timing = await page.evaluate((name) => window.bench.mount(name), side);
+      const cpuMs = (await taskMs(cdp)) - cpu0;
+      const heapBytes = withHeap ? (await heapAfterGc(cdp)) - heap0 : undefined;
+      await page.evaluate((name) => window.bench.unmount(name), side);
+      return { ...timing, cpuMs, heapBytes };
+    };
+    for (const side of ['ours', 'baseline', 'ours', 'baseline']) await once(side, false); // warm-up
+    const rounds = [];
+    for (let r = 0; r < ROUNDS; r += 1) {
+      const round = {};
+      for (const side of r % 2 ? ['baseline', 'ours'] : ['ours', 'baseline']) {
+        round[side] = await once(side, count === 1000);
+      }
+      rounds.push(round);
+    }
     await context.close();
+    const m = (side, k) => median(rounds.map((q) => q[side][k]));
+    const rr = (k) => median(rounds.map((q) => q.ours[k] / q.baseline[k]));
+    results.render[count] = { rounds };
+    const goal = { 10: '', 100: ' (goal ≤ 1.5×)', 1000: ' (goal ≤ 2×)' }[count];
+    row(
+      section,
+      `${count} cards, CPU: ours / plain React, native radios`,
+      `${fmtMs(m('ours', 'cpuMs'))} / ${fmtMs(m('baseline', 'cpuMs'))}`,
+      `${x(rr('cpuMs'))}${goal}`,
+    );
+    row(
+      section,
+      `${count} cards, wall to painted: ours / plain React`,
+      `${fmtMs(m('ours', 'paintMs'))} / ${fmtMs(m('baseline', 'paintMs'))}`,
+      `${x(rr('paintMs'))}; commit alone ${fmtMs(m('ours', 'commitMs'))} / ${fmtMs(m('baseline', 'commitMs'))}`,
+    );
+    if (count === 1000) {
+      const mib = (b) => `${(b / 1024 ** 2).toFixed(1)} MiB`;
+      row(
+        section,
+        '1000 cards, retained JS heap while mounted (after GC): ours / plain React',
+        `${mib(m('ours', 'heapBytes'))} / ${mib(m('baseline', 'heapBytes'))}`,
+        `${x(rr('heapBytes'))} (goal ≤ 2×; query cache excluded, it is warm before both)`,
+      );
+    }
   }
 }
 

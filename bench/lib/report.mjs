@@ -10,6 +10,9 @@ const rows = [];
 export const results = {};
 export const row = (section, measure, value, note = '') =>
   rows.push([section, measure, String(value), note]);
+/** How each section was measured, printed under the table. */
+const methods = [];
+export const method = (section, text) => methods.push([section, text]);
 export const fmtMs = (ms) => (Number.isFinite(ms) ? `${ms.toFixed(1)} ms` : 'n/a');
 /** `BENCH_QUICK=1` (or `pnpm bench --quick`): fewer rounds, shorter loads; for a look, not for the README. */
 export const quick = Boolean(process.env.BENCH_QUICK) || process.argv.includes('--quick');
@@ -56,9 +59,11 @@ export function printReport(machine) {
   console.log(line(['section', 'measure', 'value', 'note']));
   console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
   for (const r of rows) console.log(line(r));
+  if (methods.length) console.log('\nHow each figure was taken:');
+  for (const [section, text] of methods) console.log(`- ${section}: ${text}`);
   writeFileSync(
     path.join(reports, 'bench.json'),
-    `${JSON.stringify({ ...results, table: rows }, null, 2)}\n`,
+    `${JSON.stringify({ ...results, table: rows, methods }, null, 2)}\n`,
   );
   console.log(`\nbench: wrote reports/bench.json`);
 }
