@@ -166,13 +166,13 @@ describe('the demo server as the merchant', () => {
     expect(order).toMatchObject({
       id: expect.stringMatching(/^ord_[\w-]+$/),
       reference_number: `demo-${order.id}`,
-      amount: '128.00',
+      amount: '388.00',
       currency: 'HKD',
       status: 'unpaid',
       paid_at: null,
       transaction_uuid: null,
     });
-    expect(order.lines.map((line) => line.amount)).toEqual(['76.00', '52.00']);
+    expect(order.lines.map((line) => line.amount)).toEqual(['168.00', '220.00']);
     expect(await readOrder(cookie, order.id)).toEqual({ status: 200, order });
 
     const stranger = await signIn();
@@ -202,7 +202,7 @@ describe('the demo server as the merchant', () => {
     expect(paid.status).toBe(200);
     expect(paid.body.data).toMatchObject({
       state: 'succeeded',
-      order: { amount: '128.00', currency: 'HKD' },
+      order: { amount: '388.00', currency: 'HKD' },
     });
     await demo.upstream.webhooks?.idle();
     const { order: after } = await readOrder(cookie, order.id);

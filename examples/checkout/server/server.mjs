@@ -42,17 +42,24 @@ const ORDER_PATH = /^\/api\/orders\/([\w-]{1,64})$/;
 /** The server's own cart: what an order charges. The browser never sends an amount. */
 const CART = {
   currency: 'HKD',
+  // The checkout page lists the same two lines (examples/checkout/src/gateway.ts CART_PRICES).
   lines: [
     {
       sku: 'oolong-150g',
       name: 'Oolong tea, 150 g',
-      quantity: 2,
-      unit_amount: '38.00',
-      amount: '76.00',
+      quantity: 1,
+      unit_amount: '168.00',
+      amount: '168.00',
     },
-    { sku: 'gaiwan', name: 'Porcelain gaiwan', quantity: 1, unit_amount: '52.00', amount: '52.00' },
+    {
+      sku: 'cups-pair',
+      name: 'Porcelain tea cup (pair)',
+      quantity: 1,
+      unit_amount: '220.00',
+      amount: '220.00',
+    },
   ],
-  amount: '128.00',
+  amount: '388.00',
 };
 
 const TYPES = {
