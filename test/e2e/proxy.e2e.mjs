@@ -22,8 +22,14 @@ mkdirSync(reports, { recursive: true });
 const OPENAPI = '/api/wonder/svc/payment/api/v1/openapi';
 const MASTERCARD_TOKEN = '00000000-0000-4000-a000-000000000002';
 const UNIONPAY_TOKEN = '00000000-0000-4000-a000-000000000006';
+/** Cards the payment checks save (frictionless to save; the payment follows the number). */
+const PAY_PANS = {
+  plain: '4111111111111111',
+  challenge: '4000002500003155',
+  lost: '4000000000006280',
+};
 /** Every card number the checks type in; none may show up in a log line or an answer. */
-const PANS = [...TEST_PANS, CHALLENGE_PAN];
+const PANS = [...TEST_PANS, CHALLENGE_PAN, ...Object.values(PAY_PANS)];
 
 if (!process.env.E2E_SKIP_BUILD) {
   buildServerDemo({
@@ -280,6 +286,180 @@ try {
   );
 
   await check('no console errors after adding cards', async () => {
+    assert(consoleErrors.length === 0, consoleErrors.join('\n'));
+  });
+
+  // Paying through the proxy: the demo server prices its own cart (388.00 HKD), the proxy charges
+  // what its order book says, and the mock gateway's signed webhook marks the order paid.
+  const PAY_BUTTON = 'Pay HK$388.00';
+  /** Opens the checkout; resolves with the order the demo server created for this visit. */
+  async function openCheckout(query = '') {
+    const created = page.waitForResponse(
+      (r) => r.url().endsWith('/api/orders') && r.request().method() === 'POST',
+    );
+    await page.goto(`${demo.url}/${query}`);
+    const order = await (await created).json();
+    await page.getByRole('button', { name: PAY_BUTTON }).waitFor({ timeout: 10_000 });
+    return order;
+  }
+  /** The mock gateway's payment ledger: every transaction it made. */
+  const ledger = async () => (await upstream()).transactions;
+  async function waitForPaidReceipt() {
+    await page
+      .locator('[data-order-status="paid"]')
+      .waitFor({ timeout: 15_000 })
+      .catch(async () => {
+        throw new Error(
+          `the receipt never turned paid: ${await page.locator('.receipt').textContent()}`,
+        );
+      });
+  }
+  async function addCardAtCheckout(number, expiry) {
+    await page.getByRole('button', { name: 'Add a card' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add a card' });
+    await dialog.getByLabel('Card number').fill(number);
+    await dialog.getByLabel('Expiry date (MM / YY)').fill(expiry);
+    await dialog.getByLabel('Security code (CVC)').fill('737');
+    await dialog.getByLabel('Name on card').fill('Tai Man Chan');
+    await dialog.getByRole('button', { name: 'Save card' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `ending in ${number.slice(-4)} saved.` })
+      .waitFor({ timeout: 15_000 });
+  }
+  const paidStatus = (text) => page.getByRole('status').filter({ hasText: text });
+
+  await check(
+    'pay with the default card through the proxy; the webhook marks the order paid',
+    async () => {
+      const order = await openCheckout();
+      assert(order.amount === '388.00' && order.currency === 'HKD', JSON.stringify(order));
+      await page.getByRole('button', { name: PAY_BUTTON }).click();
+      await paidStatus('Paid HK$388.00 with Mastercard ending in 4444.').waitFor({
+        timeout: 15_000,
+      });
+      await waitForPaidReceipt();
+      const stored = await fetchFromPage(page, { path: `/api/orders/${order.id}` });
+      assert(JSON.parse(stored.text).status === 'paid', `order: ${stored.text}`);
+      const charged = (await ledger()).filter((t) => t.amount === '388.00');
+      assert(charged.length >= 1, 'no 388.00 transaction in the mock ledger');
+    },
+  );
+
+  await check(
+    'a double click and a retry of the same order charge once (the ledger has one transaction)',
+    async () => {
+      const order = await openCheckout();
+      const before = (await ledger()).length;
+      await page.getByRole('button', { name: PAY_BUTTON }).dblclick();
+      await paidStatus('Paid HK$388.00').waitFor({ timeout: 15_000 });
+      // A retry after a "timeout", and a second tab: the same order, paid again.
+      const retry = await fetchFromPage(page, {
+        method: 'POST',
+        path: '/api/wonder/savedcards/v1/payments',
+        body: { order_id: order.id, token: MASTERCARD_TOKEN },
+      });
+      assert(retry.status === 200, `retry answered ${retry.status}: ${retry.text}`);
+      assert(JSON.parse(retry.text).data.state === 'succeeded', retry.text);
+      const second = await context.newPage();
+      const again = await second
+        .evaluate(
+          async ({ id, token }) =>
+            (
+              await fetch('/api/wonder/savedcards/v1/payments', {
+                method: 'POST',
+                headers: { 'Content-Type': 'application/json', 'X-Requested-With': 'savedcards' },
+                body: JSON.stringify({ order_id: id, token }),
+              }).catch(() => null)
+            )?.status ?? 0,
+          { id: order.id, token: MASTERCARD_TOKEN },
+        )
+        .catch(() => 0);
+      await second.close();
+      const added = (await ledger()).length - before;
+      assert(added === 1, `${added} transactions for one order (second tab answered ${again})`);
+    },
+  );
+
+  await check('a tampered amount and currency from the browser are ignored', async () => {
+    const created = await fetchFromPage(page, { method: 'POST', path: '/api/orders' });
+    const order = JSON.parse(created.text);
+    const paid = await fetchFromPage(page, {
+      method: 'POST',
+      path: '/api/wonder/savedcards/v1/payments',
+      body: { order_id: order.id, token: MASTERCARD_TOKEN, amount: '0.01', currency: 'USD' },
+    });
+    assert(paid.status === 200, `pay answered ${paid.status}: ${paid.text}`);
+    const result = JSON.parse(paid.text).data;
+    assert(
+      result.state === 'succeeded' && result.order.amount === '388.00',
+      `charged: ${paid.text}`,
+    );
+    assert(
+      !(await ledger()).some((t) => t.amount === '0.01' || t.currency === 'USD'),
+      'the tampered amount reached the gateway',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    assert(
+      demo.lines.some((line) => /tamper/.test(line) && /amount/.test(line)),
+      'the tamper attempt was not logged',
+    );
+  });
+
+  await check('pay with a card just added at checkout: it is selected and charged', async () => {
+    await openCheckout();
+    await addCardAtCheckout(PAY_PANS.plain, '08/32');
+    await page.getByRole('button', { name: PAY_BUTTON }).click();
+    await paidStatus('Paid HK$388.00 with Visa ending in 1111.').waitFor({ timeout: 15_000 });
+    await waitForPaidReceipt();
+  });
+
+  await check(
+    '3-D Secure on the payment (iframe): approve pays; decline says nothing was charged',
+    async () => {
+      await openCheckout('?verify=iframe');
+      await addCardAtCheckout(PAY_PANS.challenge, '09/32');
+      const frameSelector = 'iframe[title="Confirm the payment with your bank"]';
+      await page.getByRole('button', { name: PAY_BUTTON }).click();
+      await page
+        .frameLocator(frameSelector)
+        .getByRole('button', { name: 'Approve' })
+        .click({ timeout: 15_000 });
+      await paidStatus('Paid HK$388.00 with Visa ending in 3155.').waitFor({ timeout: 15_000 });
+      await waitForPaidReceipt();
+
+      await page.getByRole('button', { name: 'Start a new order' }).click();
+      await page.getByRole('button', { name: PAY_BUTTON }).click({ timeout: 10_000 });
+      await page
+        .frameLocator(frameSelector)
+        .getByRole('button', { name: 'Decline' })
+        .click({ timeout: 15_000 });
+      await page
+        .getByRole('alert')
+        .filter({ hasText: 'Your bank could not verify the payment. You were not charged.' })
+        .waitFor({ timeout: 15_000 });
+    },
+  );
+
+  await check(
+    'the answer lost after the charge: confirmed from the order, never paid again',
+    async () => {
+      const order = await openCheckout();
+      await addCardAtCheckout(PAY_PANS.lost, '10/32');
+      const pays = [];
+      page.on('request', (request) => {
+        if (request.url().endsWith('/savedcards/v1/payments')) pays.push(request.url());
+      });
+      const before = (await ledger()).length;
+      await page.getByRole('button', { name: PAY_BUTTON }).click();
+      await paidStatus('Paid HK$388.00 with Visa ending in 6280.').waitFor({ timeout: 20_000 });
+      assert(pays.length === 1, `${pays.length} pay requests`);
+      const added = (await ledger()).length - before;
+      assert(added === 1, `${added} transactions for order ${order.id}`);
+    },
+  );
+
+  await check('no console errors after paying', async () => {
     assert(consoleErrors.length === 0, consoleErrors.join('\n'));
   });
 

@@ -96,10 +96,8 @@ async function importOrExplain(specifier, hint) {
  */
 async function startMockUpstream(origin, listening) {
   const hint = 'Build it first: node examples/checkout/server/build.mjs';
-  const { CHALLENGE_PAGE_PATH, createGatewayWebhooks } = await importOrExplain(
-    '@savedcards/msw',
-    hint,
-  );
+  const { CHALLENGE_PAGE_PATH, createGatewayWebhooks, mockChallengeDecisionUrl } =
+    await importOrExplain('@savedcards/msw', hint);
   const testUtils = await importOrExplain('@savedcards/test-utils', hint);
   // The mock's webhooks go to this server's own loopback address, known once it listens; only the
   // path and query are signed, so the placeholder origin is replaced at send time.
@@ -116,8 +114,14 @@ async function startMockUpstream(origin, listening) {
       const url = new URL(CHALLENGE_PAGE_PATH, origin());
       url.searchParams.set('verify_uuid', verifyUuid);
       url.searchParams.set('base', `${origin()}${MOCK_BANK_PATH}`);
-      url.searchParams.set('success_url', successReturnUrl);
-      url.searchParams.set('fail_url', failReturnUrl);
+      // A payment's challenge has no return URLs of its own (open_payments sends none): the mock
+      // gives its placeholders on an `.invalid` host, and this server's return page stands in.
+      const ours = (returnUrl, ok) =>
+        new URL(returnUrl).hostname.endsWith('.invalid')
+          ? `${origin()}/3ds/return?ok=${ok}`
+          : returnUrl;
+      url.searchParams.set('success_url', ours(successReturnUrl, 1));
+      url.searchParams.set('fail_url', ours(failReturnUrl, 0));
       return url.href;
     },
     challengeMailbox: null,
@@ -142,8 +146,23 @@ async function startMockUpstream(origin, listening) {
     webhooks,
     /** The mock's state (tests add cards to it). */
     db: mock.db,
-    /** The bank page's Approve or Decline, for a pending token's verify uuid. */
-    decide: mock.decide,
+    /**
+     * The bank page's Approve or Decline: a pending token's verify uuid is decided on the db; a
+     * payment's transaction uuid through the mock's own decision route, which also sends the
+     * payment's webhook.
+     */
+    decide: async (uuid, decision) => {
+      if (!mock.db.findTransaction(uuid)) return mock.decide(uuid, decision);
+      const answer = await fetch(mockChallengeDecisionUrl(mock.url, uuid), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ decision }),
+      });
+      const body = await answer.json().catch(() => ({}));
+      return answer.ok
+        ? { ok: true, token: { state: body.state ?? decision } }
+        : { ok: false, error: { message: body.error_message ?? `HTTP ${answer.status}` } };
+    },
     close: () => mock.close(),
   };
 }
@@ -248,7 +267,7 @@ async function decideMockChallenge(req, res, upstream, verifyUuid) {
   if (decision !== 'approve' && decision !== 'decline') {
     return sendJson(res, 400, { error: 'decision must be "approve" or "decline".' });
   }
-  const result = upstream.decide(verifyUuid, decision);
+  const result = await upstream.decide(verifyUuid, decision);
   if (!result.ok) return sendJson(res, 404, { error: result.error.message });
   return sendJson(res, 200, { verify_uuid: verifyUuid, state: result.token.state });
 }
@@ -359,6 +378,9 @@ export async function startDemoServer({
     return id && sessions.has(id) ? id : undefined;
   };
   const orders = createOrderBook();
+  // Where a payment's 3-D Secure page may be: Wonder's hosts, and with the mock upstream its bank
+  // page on this server's own (http) origin, added once the server listens (development only).
+  const redirectHosts = useSandbox ? undefined : ['*.wonder.today'];
   const proxy = createWonderProxy({
     ...upstream.connection,
     mountPath: '/api/wonder',
@@ -374,6 +396,7 @@ export async function startDemoServer({
           }
         : null;
     },
+    ...(redirectHosts ? { payments: { redirectHosts } } : {}),
     returnUrls: () => ({
       success: `${publicUrl}/3ds/return?ok=1`,
       fail: `${publicUrl}/3ds/return?ok=0`,
@@ -492,7 +515,8 @@ export async function startDemoServer({
       return;
     }
     if (pathname === '/__test__/upstream' && testHooks && upstream.stats) {
-      sendJson(res, 200, upstream.stats);
+      // The mock's signature counters, and its payment ledger (what was charged, per order).
+      sendJson(res, 200, { ...upstream.stats, transactions: upstream.db?.transactions() ?? [] });
       return;
     }
     const decision = upstream.decide && MOCK_DECISION.exec(pathname);
@@ -525,6 +549,7 @@ export async function startDemoServer({
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
   listenUrl = url;
   publicUrl ??= url;
+  redirectHosts?.push(new URL(publicUrl).origin);
   log(`savedcards demo (server mode) listening on ${url}`);
   log(`upstream: ${upstream.description}`);
   log(`signed in as customer ${customerUuid} (reference ${upstream.profile.referenceNumber})`);

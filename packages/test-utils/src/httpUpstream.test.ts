@@ -3,7 +3,7 @@ import { createWonderProxy } from '@savedcards/server';
 import { http, passthrough } from 'msw';
 import { afterEach, describe, expect, it } from 'vitest';
 import { server } from '../../../test/server.js';
-import { DEMO_REFERENCE, DEMO_UUID, OPENAPI, RETURN_URLS, TEST_PANS } from './constants.js';
+import { DEMO_REFERENCE, DEMO_UUID, OPENAPI, RETURN_URLS, SHOP, TEST_PANS } from './constants.js';
 import { type MockUpstreamServer, startMockUpstream, UPSTREAM_STATS_PATH } from './httpUpstream.js';
 import { browserRequest } from './proxy.js';
 
@@ -78,5 +78,33 @@ describe('startMockUpstream (the mock gateway over TCP)', () => {
     expect(response.status).not.toBe(200);
     expect(mock.stats).toMatchObject({ verified: 0, rejected: 1 });
     expect(mock.db.snapshot()).toEqual(before);
+  });
+});
+
+describe('startMockUpstream: a lost answer', () => {
+  it('drops the connection where the mock answers HttpResponse.error(): the proxy sees no answer', async () => {
+    mock = await start();
+    const lost = mock.db.addToken(DEMO_UUID, { number: '4000000000006280' }).token;
+    const proxy = createWonderProxy({
+      ...mock.connection,
+      resolveCustomer: () => ({ uuid: DEMO_UUID, referenceNumber: DEMO_REFERENCE }),
+      returnUrls: RETURN_URLS,
+      resolveOrder: (_request, _customer, id) => ({
+        id,
+        reference_number: 'order-lost',
+        amount: '12.50',
+        currency: 'HKD',
+      }),
+      logger: () => undefined,
+    });
+    const pay = await proxy(
+      browserRequest('POST', `${SHOP}/api/wonder/savedcards/v1/payments`, {
+        body: { order_id: 'order-lost', token: lost },
+      }),
+    );
+    // A dropped line, not a 500 from the mock: the proxy answers `processing` and reads the order next.
+    expect(pay.status).toBe(200);
+    expect(((await pay.json()) as { data: { state: string } }).data.state).toBe('processing');
+    expect(mock.db.transactions('order-lost')).toHaveLength(1);
   });
 });

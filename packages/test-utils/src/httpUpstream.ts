@@ -68,6 +68,11 @@ export async function startMockUpstream(options: MockUpstreamServerOptions = {})
       res.end(JSON.stringify({ code: 404, message: `mock gateway: no route ${req.url}` }));
       return;
     }
+    if (response.type === 'error') {
+      // `HttpResponse.error()` (the mock's lost answer): no answer at all, as on a dropped line.
+      req.socket.destroy();
+      return;
+    }
     const payload = Buffer.from(await response.arrayBuffer());
     const out = Object.fromEntries(response.headers);
     delete out['content-length'];

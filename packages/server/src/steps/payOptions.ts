@@ -25,7 +25,9 @@ export interface ProxyPaymentOptions {
   store?: PaymentStore;
   /**
    * Hosts a 3-D Secure `redirect_url` may be on (`*.x` for subdomains). Default: Wonder's for the
-   * environment (`WONDER_VERIFY_HOSTS`), both environments' with a `baseUrl`.
+   * environment (`WONDER_VERIFY_HOSTS`), both environments' with a `baseUrl`. An entry that is an
+   * origin (`'http://localhost:8787'`) allows exactly that origin, over http too: for a mock bank
+   * page in development only.
    */
   redirectHosts?: readonly string[];
 }

@@ -35,6 +35,19 @@ describe('checkRedirectUrl: a 3-D Secure redirect is checked like a verify URL',
   it('refuses a non-string', () => {
     expect(checkRedirectUrl(42, HOSTS).ok).toBe(false);
   });
+  it('an origin in the list (a mock bank in development) allows exactly that origin, http too', () => {
+    const hosts = [...HOSTS, 'http://127.0.0.1:8787'];
+    const url = 'http://127.0.0.1:8787/mock-3ds/challenge.html?verify_uuid=1';
+    expect(checkRedirectUrl(url, hosts)).toEqual({ ok: true, url });
+    expect(checkRedirectUrl('http://127.0.0.1:8788/x', hosts)).toEqual({
+      ok: false,
+      reason: 'not https',
+    });
+    expect(checkRedirectUrl('http://u:p@127.0.0.1:8787/x', hosts)).toEqual({
+      ok: false,
+      reason: 'credentials',
+    });
+  });
 });
 
 describe('reading Wonder’s transactions into a PaymentResult', () => {

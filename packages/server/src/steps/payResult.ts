@@ -36,6 +36,7 @@ function hasUnsafeCharacters(url: string): boolean {
 /**
  * The rule of core's `checkVerifyUrl`, on the server: an absolute `https:` URL without credentials,
  * control or invisible characters, or a punycode host, on one of `hosts` (`*.x` for subdomains).
+ * An entry that is an origin (`http://localhost:8787`) allows exactly that origin, over http too.
  * Returns the normalised href, or why not.
  */
 export function checkRedirectUrl(
@@ -51,10 +52,12 @@ export function checkRedirectUrl(
   } catch {
     return { ok: false, reason: 'not absolute' };
   }
+  if (parsed.username !== '' || parsed.password !== '') return { ok: false, reason: 'credentials' };
+  // An exact origin in the list (development: the mock bank on http://localhost) is allowed as is.
+  if (hosts.includes(parsed.origin)) return { ok: true, url: parsed.href };
   if (parsed.protocol !== 'https:' || !/^https:\/\/[^/]/i.test(url)) {
     return { ok: false, reason: 'not https' };
   }
-  if (parsed.username !== '' || parsed.password !== '') return { ok: false, reason: 'credentials' };
   const host = parsed.hostname.toLowerCase().replace(/\.$/, '');
   if (host.split('.').some((label) => label.startsWith('xn--'))) {
     return { ok: false, reason: 'punycode host' };
