@@ -9,6 +9,7 @@ import {
   PAYMENT_SCENARIO_CARDS,
 } from '../../msw/src/index.js';
 import { createMemoryPaymentStore } from './payStore.js';
+import { createVelocityLimits } from './velocity.js';
 import type { WonderProxyOptions } from './proxy.js';
 import {
   browserRequest,
@@ -413,5 +414,50 @@ describe('idempotent per customer + order', () => {
     expect(response.status).toBe(404);
     expect((await readJson(response)).error_code).toBe(PAYMENT_ERRORS.orderNotFound.code);
     expect(db.transactions()).toEqual([]);
+  });
+});
+
+describe('velocity limits on the pay routes', () => {
+  it('the limits hook sees pay and paymentStatus (never the body); a refusal is 429 and pays nothing', async () => {
+    const { db } = mockUpstream();
+    const seen: Array<{ operation: string; route: string; customer: string; body: string }> = [];
+    const { proxy } = payingProxy({
+      limits: async ({ operation, route, customer, request }) => {
+        seen.push({
+          operation,
+          route,
+          customer: customer.referenceNumber,
+          body: await request.text(),
+        });
+        return operation === 'pay' ? { retryAfterSeconds: 30 } : undefined;
+      },
+    });
+    const refused = await proxy(pay({ order_id: ORDER.id, token: DEMO_TOKENS.visa }));
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('Retry-After')).toBe('30');
+    expect(db.transactions()).toHaveLength(0);
+    await proxy(status());
+    expect(seen).toEqual([
+      { operation: 'pay', route: KIT_PAY_PATHS.pay, customer: DEMO_REFERENCE, body: '' },
+      {
+        operation: 'paymentStatus',
+        route: KIT_PAY_PATHS.status,
+        customer: DEMO_REFERENCE,
+        body: '',
+      },
+    ]);
+  });
+
+  it('createVelocityLimits counts paying as a write: the 61st pay in a minute is refused', async () => {
+    mockUpstream();
+    const { proxy } = payingProxy({ limits: createVelocityLimits() });
+    const answers: number[] = [];
+    for (let i = 0; i < 61; i++) {
+      answers.push((await proxy(pay({ order_id: ORDER.id, token: DEMO_TOKENS.visa }))).status);
+    }
+    expect(answers.slice(0, 60).every((code) => code === 200)).toBe(true);
+    expect(answers[60]).toBe(429);
+    // Reading the payment is a read: not limited.
+    expect((await proxy(status())).status).toBe(200);
   });
 });

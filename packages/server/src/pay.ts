@@ -22,6 +22,7 @@ import { readPayBody } from './steps/payRequest.js';
 import type { TransactionReading } from './steps/payResult.js';
 import { resultFromCheck, resultFromTransaction } from './steps/payResult.js';
 import { checkSameOrigin } from './steps/route.js';
+import { checkLimits } from './steps/limits.js';
 import type { CustomerBinding } from './steps/session.js';
 
 /** How long an order's payment is remembered. */
@@ -341,6 +342,18 @@ export function createPaymentRoutes(
       if (forged) return forged;
       const session = await customers.resolve(request);
       if (session instanceof ProxyAnswer) return session;
+      const limited = await checkLimits(config.limits, {
+        request,
+        requestId: trace.requestId,
+        operation: kind === 'pay' ? 'pay' : 'paymentStatus',
+        route: KIT_PAY_PATHS[kind],
+        customer: {
+          referenceNumber: session.referenceNumber,
+          ...(session.uuid ? { uuid: session.uuid } : {}),
+        },
+        clientAddress: config.limits ? config.clientAddress(request) : undefined,
+      });
+      if (limited) return limited;
       const body = await readPayBody(kind, request, config.bodyTimeoutMs);
       if (body instanceof ProxyAnswer) return body;
       const answer = await handle(

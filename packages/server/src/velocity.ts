@@ -1,4 +1,3 @@
-import type { GatewayOperation } from '@savedcards/wire';
 import type { LimitContext, LimitRefusal } from './steps/limits.js';
 import {
   type RateLimiterAbstract,
@@ -104,9 +103,11 @@ export const DEFAULT_VELOCITY_LIMITS: Required<
 
 const STORE_RETRY_AFTER_SECONDS = 30;
 
-function classOf(operation: GatewayOperation): VelocityClass | undefined {
+function classOf(operation: LimitContext['operation']): VelocityClass | undefined {
   if (operation === 'createToken') return 'cardCreation';
   if (operation === 'getCustomer' || operation === 'listTokens') return undefined;
+  // Reading a payment is a read; paying is a write (and card testing through Pay meets its limit).
+  if (operation === 'paymentStatus') return undefined;
   return 'writes';
 }
 

@@ -7,12 +7,18 @@ import { refuse } from './answer.js';
  * What the `limits` hook sees of a request: who and what, never the body (a card number must not
  * reach it). It runs after the session is known and before anything is sent upstream.
  */
+/** The kit's own payment routes, as the `limits` hook names them: paying, and reading a payment. */
+export type PaymentRouteOperation = 'pay' | 'paymentStatus';
+
 export interface LimitContext {
   /** The request's URL, method and headers (a copy without its body). */
   request: Request;
   requestId: string;
-  operation: GatewayOperation;
-  /** Route template below the OpenAPI prefix, e.g. `/customers/{uuid}/payment_tokens`. */
+  operation: GatewayOperation | PaymentRouteOperation;
+  /**
+   * Route template below the OpenAPI prefix, e.g. `/customers/{uuid}/payment_tokens`; for the
+   * payment routes their path below the mount path (`/savedcards/v1/payments`).
+   */
   route: string;
   /** The signed-in customer, from `resolveCustomer`. */
   customer: { referenceNumber: string; uuid?: string };
