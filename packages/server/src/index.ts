@@ -55,6 +55,7 @@ export type {
   BeforeCreateTokenContext,
   CreateTokenRefusal,
   LimitContext,
+  PaymentRouteOperation,
   LimitRefusal,
   ProxyPaymentOptions,
   ProxyLimits,

@@ -19,6 +19,7 @@ export type {
   CreateTokenRefusal,
   LimitContext,
   LimitRefusal,
+  PaymentRouteOperation,
   ProxyLimits,
 } from './steps/limits.js';
 export type { ProxyLogEntry, ProxyLogger } from './steps/log.js';
