@@ -7,6 +7,7 @@ import { page } from 'vitest/browser';
 import * as AddCardFlowStories from '../../stories/AddCardFlow.stories';
 import * as DefaultMethodPickerStories from '../../stories/DefaultMethodPicker.stories';
 import * as ManageCardsStories from '../../stories/ManageCards.stories';
+import * as PayButtonStories from '../../stories/PayButton.stories';
 import * as SavedCardListStories from '../../stories/SavedCardList.stories';
 
 /**
@@ -148,6 +149,40 @@ const challengeInIframe: ScenePlay = async (context) => {
   await frame.contentDocument?.fonts.ready;
 };
 
+const ORDER = { amount: '128.00', currency: 'HKD' };
+
+/** The checkout's Pay button: the default card pays, and the success is announced. */
+const payWithTheDefault: ScenePlay = async (context) => {
+  const m = messagesOf(context);
+  const canvas = within(context.canvasElement);
+  const pay = await canvas.findByRole('button', { name: m.payButton(ORDER) });
+  await waitFor(() => expectInStory(pay).toBeEnabled());
+  await userEvent.click(pay);
+  await canvas.findByText(m.paySucceeded(ORDER, VISA), {}, { timeout: 5000 });
+};
+
+/** 3-D Secure on a payment: the bank's page in the payment's dialog, waiting for the cardholder. */
+const paymentChallenge: ScenePlay = async (context) => {
+  const m = messagesOf(context);
+  const pay = await within(context.canvasElement).findByRole('button', {
+    name: m.payButton(ORDER),
+  });
+  await waitFor(() => expectInStory(pay).toBeEnabled());
+  await userEvent.click(pay);
+  const frame = (await body(context).findByTitle(
+    m.payVerifyTitle,
+    {},
+    { timeout: 5000 },
+  )) as HTMLIFrameElement;
+  await waitFor(
+    () => {
+      if (!frame.contentDocument?.getElementById('approve')) throw new Error('bank page loading');
+    },
+    { timeout: 5000 },
+  );
+  await frame.contentDocument?.fonts.ready;
+};
+
 /** The add-card form after a save with every field wrong: an error under each field. */
 const validationErrors: ScenePlay = async (context) => {
   const m = messagesOf(context);
@@ -235,6 +270,26 @@ const SCENES: Scene[] = [
       composeStory(
         { ...AddCardFlowStories.ValidationErrors, play: validationErrors },
         AddCardFlowStories.default,
+        { initialGlobals },
+      ),
+    target: 'dialog',
+  },
+  {
+    name: 'PayButton PaysWithTheDefaultCard',
+    compose: (initialGlobals) =>
+      composeStory(
+        { ...PayButtonStories.PaysWithTheDefaultCard, play: payWithTheDefault },
+        PayButtonStories.default,
+        { initialGlobals },
+      ),
+    target: 'canvas',
+  },
+  {
+    name: 'PayButton ThreeDSecure',
+    compose: (initialGlobals) =>
+      composeStory(
+        { ...PayButtonStories.ThreeDSecureApproved, play: paymentChallenge },
+        PayButtonStories.default,
         { initialGlobals },
       ),
     target: 'dialog',
