@@ -27,6 +27,22 @@ function tokenFor(payment: PaymentCardBehaviour): string {
 
 const payButton = () => screen.getByRole('button', { name: /^Pay HK\$128\.00$|^Paying…$|^Paid$/ });
 
+/** Pays with a card whose payment needs 3-D Secure, in the iframe dialog. */
+async function payWithAChallenge() {
+  const user = userEvent.setup();
+  renderWithProviders(
+    <PayButton
+      orderId={DEMO_ORDER.id}
+      token={tokenFor('challenge-approve')}
+      amount={AMOUNT}
+      verification="iframe"
+      allowedVerifyOrigins={[window.location.origin]}
+    />,
+  );
+  await user.click(payButton());
+  return user;
+}
+
 describe('PayButton', () => {
   it('shows the amount with Intl, pays on click and announces the server’s figure', async () => {
     const user = userEvent.setup();
@@ -105,17 +121,7 @@ describe('PayButton', () => {
   });
 
   it('3-D Secure in an iframe dialog: approve, then paid', async () => {
-    const user = userEvent.setup();
-    renderWithProviders(
-      <PayButton
-        orderId={DEMO_ORDER.id}
-        token={tokenFor('challenge-approve')}
-        amount={AMOUNT}
-        verification="iframe"
-        allowedVerifyOrigins={[window.location.origin]}
-      />,
-    );
-    await user.click(payButton());
+    await payWithAChallenge();
     const dialog = await screen.findByRole('dialog', {
       name: 'Confirm the payment with your bank',
     });
@@ -142,17 +148,7 @@ describe('PayButton', () => {
   });
 
   it('closing the bank dialog with Escape says the payment was not made', async () => {
-    const user = userEvent.setup();
-    renderWithProviders(
-      <PayButton
-        orderId={DEMO_ORDER.id}
-        token={tokenFor('challenge-approve')}
-        amount={AMOUNT}
-        verification="iframe"
-        allowedVerifyOrigins={[window.location.origin]}
-      />,
-    );
-    await user.click(payButton());
+    const user = await payWithAChallenge();
     await screen.findByRole('dialog');
     await user.keyboard('{Escape}');
     await waitFor(() => expect(screen.getByRole('alert')).not.toBeEmptyDOMElement());
