@@ -37,6 +37,13 @@ const ITEMS = [
       'The card form and the 3-D Secure verification (popup, iframe in a dialog, or full-page redirect), with the add-card state machine from @savedcards/react.',
     entry: 'AddCardFlow/AddCardFlow.tsx',
   },
+  {
+    name: 'pay-button',
+    title: 'Pay button',
+    description:
+      'Pay your order with the chosen saved card: Intl-formatted amount, 3-D Secure on the payment, a double click pays once, a lost answer is confirmed from the order, every outcome announced.',
+    entry: 'PayButton/PayButton.tsx',
+  },
 ];
 
 /** The file and every file it imports by a relative path, sorted. */

@@ -160,6 +160,7 @@ export async function checkRegistry({ root, work, packed, npmFlags, check, versi
 import { SavedCardsProvider } from '@savedcards/react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { AddCardFlow } from '@/components/savedcards/AddCardFlow/AddCardFlow';
+import { PayButton } from '@/components/savedcards/PayButton/PayButton';
 import { SavedCardList } from '@/components/savedcards/SavedCardList/SavedCardList';
 import '@/components/savedcards/styles.css';
 
@@ -174,6 +175,7 @@ export function App({ customerUuid }: { customerUuid: string }) {
         {/* @ts-expect-error not a prop: the copied source is typed */}
         <SavedCardList.Root notAProp />
         <AddCardFlow verification="popup" />
+        <PayButton orderId="order-1" token={undefined} amount={{ amount: '12.50', currency: 'HKD' }} />
       </SavedCardsProvider>
     </QueryClientProvider>
   );
@@ -186,13 +188,17 @@ export function App({ customerUuid }: { customerUuid: string }) {
     let added = false;
     await check('registry: shadcn add <loopback url> into a fresh app', async () => {
       await run('npm', ['install', ...npmFlags], { cwd: app });
-      for (const item of ['saved-card-list', 'add-card-flow']) {
+      for (const item of ['saved-card-list', 'add-card-flow', 'pay-button']) {
         await run(shadcn, ['add', `${site.url}/${item}.json`, '--yes', '--overwrite'], {
           cwd: app,
           env: { ...env, REGISTRY_URL: site.url },
         });
       }
-      for (const file of ['SavedCardList/SavedCardList.tsx', 'AddCardFlow/AddCardFlow.tsx']) {
+      for (const file of [
+        'SavedCardList/SavedCardList.tsx',
+        'AddCardFlow/AddCardFlow.tsx',
+        'PayButton/PayButton.tsx',
+      ]) {
         if (!existsSync(path.join(app, 'src/components/savedcards', file))) {
           throw new Error(`src/components/savedcards/${file} was not written`);
         }
