@@ -1,7 +1,12 @@
 import { type SavedCard, savedCardsKeys } from '@savedcards/core';
-import { DEMO_CUSTOMER, decideChallenge, OPENAPI_PREFIX } from '@savedcards/msw';
+import {
+  createGatewayHandlers,
+  DEMO_CUSTOMER,
+  decideChallenge,
+  OPENAPI_PREFIX,
+} from '@savedcards/msw';
 import { act, renderHook, waitFor } from '@testing-library/react';
-import { HttpResponse, http } from 'msw';
+import { getResponse, HttpResponse, http } from 'msw';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { countRequests, createWrapper } from '../../../test/render';
 import { db, server, TEST_BASE_URL } from '../../../test/server';
@@ -135,6 +140,37 @@ describe('useAddCard', () => {
     await new Promise((resolve) => setTimeout(resolve, 150));
     requests.stop();
     expect(requests.count(CHECK)).toBe(0);
+  });
+
+  it('a list read answered after the cancelled token was deleted does not bring its row back', async () => {
+    const { result } = mountFlow();
+    await waitFor(() => expect(result.current.list.isSuccess).toBe(true));
+    await act(() => result.current.flow.submit(card('4000000000003220')));
+    const token = 'token' in result.current.flow.state ? result.current.flow.state.token : '';
+    expect(result.current.list.data?.some((saved) => saved.token === token)).toBe(true);
+    // The list read the cancel starts is answered as the gateway had it then, but only after the
+    // delete went through: a stale answer arriving late.
+    const mock = createGatewayHandlers({ baseUrl: TEST_BASE_URL, db });
+    server.use(
+      http.get(
+        `${TEST_BASE_URL}${OPENAPI_PREFIX}/customers/:uuid/payment_tokens`,
+        async ({ request }) => {
+          const stale = await getResponse(mock, request);
+          await waitFor(() =>
+            expect(db.listTokens(DEMO_CUSTOMER.uuid).some((t) => t.token === token)).toBe(false),
+          );
+          return stale;
+        },
+        { once: true },
+      ),
+    );
+    act(() => result.current.flow.cancel());
+    await waitFor(() =>
+      expect(db.listTokens(DEMO_CUSTOMER.uuid).some((t) => t.token === token)).toBe(false),
+    );
+    await waitFor(() => expect(result.current.list.isFetching).toBe(false));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(result.current.list.data?.some((saved) => saved.token === token)).toBe(false);
   });
 
   it('sends one create request for a double submit', async () => {

@@ -53,6 +53,11 @@ export function useAddCard(options: UseAddCardOptions = {}): UseAddCardResult {
     onTokenChanged: (card) => upsertCachedCard(queryClient, customerUuid, card),
     onTokenDiscarded: (token) => {
       removeCachedCard(queryClient, customerUuid, token);
+      // A list read sent before the delete (the flow's end refreshes the lists) may answer after
+      // it with the token still there: read again, which cancels that stale read.
+      void queryClient.invalidateQueries({
+        queryKey: savedCardsKeys.paymentTokenLists(customerUuid),
+      });
       rest.onTokenDiscarded?.(token);
     },
     onFinished: (state) => {
