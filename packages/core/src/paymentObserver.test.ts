@@ -300,19 +300,30 @@ describe('PaymentObserver: pay with a saved card', () => {
   });
 
   it('after a full-page redirect, resume() reads the payment of the same order only', async () => {
+    const kept = new Map<string, string>();
+    const storage = {
+      getItem: (key: string) => kept.get(key) ?? null,
+      setItem: (key: string, value: string) => void kept.set(key, value),
+      removeItem: (key: string) => void kept.delete(key),
+    };
     const token = tokenFor('challenge-approve');
-    const first = observe();
+    const first = observe({ storage });
     await first.observer.pay(token);
     const action = await until(first.observer, settled);
     if (action.status !== 'requires_action') throw new Error(action.status);
     expect(first.observer.rememberForRedirect()).toBe(true);
+    // The order id and the token, nothing else.
+    expect(JSON.parse(kept.get(PENDING_PAYMENT_KEY) ?? '')).toEqual({
+      orderId: DEMO_ORDER.id,
+      token,
+    });
     await decide(action.result.transaction_uuid ?? '', 'approve');
 
-    expect(observe({ orderId: 'another-order' }).observer.resume()).toBe(false);
-    const back = observe();
+    expect(observe({ orderId: 'another-order', storage }).observer.resume()).toBe(false);
+    const back = observe({ storage });
     expect(back.observer.resume()).toBe(true);
     expect(await until(back.observer, (s) => s.status === 'succeeded')).toBeTruthy();
-    expect(sessionStorage.getItem(PENDING_PAYMENT_KEY)).toBeNull();
+    expect(kept.has(PENDING_PAYMENT_KEY)).toBe(false);
     expect(back.observer.resume()).toBe(false);
   });
 });
