@@ -292,16 +292,17 @@ try {
   // Paying through the proxy: the demo server prices its own cart (388.00 HKD), the proxy charges
   // what its order book says, and the mock gateway's signed webhook marks the order paid.
   const PAY_BUTTON = 'Pay HK$388.00';
-  /** Opens the checkout; resolves with the order the demo server created for this visit. */
+  /** Opens the checkout; resolves with the order the demo server holds for this visit. */
   async function openCheckout(query = '') {
-    const created = page.waitForResponse(
-      (r) => r.url().endsWith('/api/orders') && r.request().method() === 'POST',
-    );
     await page.goto(`${demo.url}/${query}`);
-    const order = await (await created).json();
     await page.getByRole('button', { name: PAY_BUTTON }).waitFor({ timeout: 10_000 });
-    return order;
+    // The checkout keeps its order's id in the tab (a reload or a redirect comes back to it).
+    const id = await page.evaluate(() => sessionStorage.getItem('savedcards-demo:order'));
+    const { status, text } = await fetchFromPage(page, { path: `/api/orders/${id}` });
+    assert(status === 200, `order ${id}: ${status}`);
+    return JSON.parse(text);
   }
+
   /** The mock gateway's payment ledger: every transaction it made. */
   const ledger = async () => (await upstream()).transactions;
   async function waitForPaidReceipt() {
@@ -438,6 +439,25 @@ try {
         .getByRole('alert')
         .filter({ hasText: 'Your bank could not verify the payment. You were not charged.' })
         .waitFor({ timeout: 15_000 });
+    },
+  );
+
+  await check(
+    '3-D Secure on the payment by full-page redirect: back on the same order, resumed, paid once',
+    async () => {
+      const order = await openCheckout('?verify=redirect');
+      await page.getByRole('radio', { name: /Visa ending in 3155/ }).click();
+      const before = (await ledger()).length;
+      await page.getByRole('button', { name: PAY_BUTTON }).click();
+      await page.waitForURL(/\/mock-3ds\/challenge\.html/, { timeout: 15_000 });
+      await page.getByRole('button', { name: 'Approve' }).click();
+      await page.waitForURL((url) => url.pathname === '/', { timeout: 15_000 });
+      await paidStatus('Paid HK$388.00').waitFor({ timeout: 15_000 });
+      await waitForPaidReceipt();
+      const receipt = await page.locator('.receipt').textContent();
+      assert(receipt?.includes(order.reference_number), `receipt: ${receipt}`);
+      const added = (await ledger()).length - before;
+      assert(added === 1, `${added} transactions for one order`);
     },
   );
 

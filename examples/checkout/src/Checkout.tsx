@@ -1,10 +1,13 @@
-import type { PaymentResult, SavedCard } from '@savedcards/core';
+import { type PaymentResult, PENDING_PAYMENT_KEY, type SavedCard } from '@savedcards/core';
 import { useCustomer } from '@savedcards/react';
 import { AddCardFlow, PayButton, SavedCardList, useMessages } from '@savedcards/ui';
 import { useEffect, useId, useState } from 'react';
 import type { AddCardSettings } from './App';
 import type { DemoCopy } from './copy';
 import { CART_PRICES, type DemoGateway, type DemoOrder } from './gateway';
+
+/** The tab's current order (sessionStorage). */
+const ORDER_KEY = 'savedcards-demo:order';
 
 /** How often the receipt asks the merchant whether Wonder's webhook marked the order paid. */
 const ORDER_POLL_MS = 500;
@@ -33,14 +36,30 @@ export function Checkout({
     currency: 'HKD',
   });
 
-  // The merchant creates the order (and prices it) when the checkout opens.
+  // The merchant creates the order (and prices it) when the checkout opens. The tab keeps its id,
+  // so a full-page 3-D Secure redirect comes back to the same order (and resumes its payment).
+  const start = (order: DemoOrder) => {
+    window.sessionStorage.setItem(ORDER_KEY, order.id);
+    setOrder(order);
+  };
   const newOrder = () => {
     setReceipt(undefined);
     setOrderStatus('unpaid');
-    gateway.createOrder().then(setOrder, () => setOrderError(true));
+    gateway.createOrder().then(start, () => setOrderError(true));
   };
   // biome-ignore lint/correctness/useExhaustiveDependencies: one order per visit.
-  useEffect(newOrder, []);
+  useEffect(() => {
+    const kept = window.sessionStorage.getItem(ORDER_KEY);
+    if (!kept) return newOrder();
+    // A paid order is done, unless its payment is coming back from the bank (the button resumes it).
+    const resuming = window.sessionStorage.getItem(PENDING_PAYMENT_KEY)?.includes(`"${kept}"`);
+    gateway
+      .readOrder(kept)
+      .then(
+        (order) => (order.status === 'unpaid' || resuming ? start(order) : newOrder()),
+        newOrder,
+      );
+  }, []);
 
   // After paying, the merchant's own records turn `paid` when Wonder's webhook arrives.
   useEffect(() => {
