@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { WonderProxy } from './proxy.js';
+import { directAnswerOf } from './proxy.js';
+import { writeAnswer } from './steps/answer.js';
 
 /**
  * What the adapters read from a request: Node's `IncomingMessage`, plus what Express/Connect add
@@ -136,6 +138,8 @@ export async function writeWebResponse(res: ServerResponse, response: Response):
  * ```
  */
 export function toNodeHandler(proxy: WonderProxy): NodeHandler {
+  // A proxy of createWonderProxy answers without a Web `Response` (written straight to `res`).
+  const direct = directAnswerOf(proxy);
   return async (req, res, next) => {
     const path = req.originalUrl ?? req.url ?? '/';
     if (next && !proxy.handles(path)) {
@@ -148,7 +152,8 @@ export function toNodeHandler(proxy: WonderProxy): NodeHandler {
     };
     res.on('close', onClose);
     try {
-      const response = await proxy(toWebRequest(req, controller.signal));
+      const request = toWebRequest(req, controller.signal);
+      const answered = direct ? await direct(request) : await proxy(request);
       // The browser may be gone (E_CLIENT_CLOSED): nothing to write then.
       if (!res.headersSent && !res.writableEnded && !res.destroyed) {
         // Answered before the client finished sending (refused unread, too large, too slow): close
@@ -157,7 +162,8 @@ export function toNodeHandler(proxy: WonderProxy): NodeHandler {
           res.setHeader('Connection', 'close');
           res.once('finish', () => req.socket.destroy());
         }
-        await writeWebResponse(res, response);
+        if (answered instanceof Response) await writeWebResponse(res, answered);
+        else writeAnswer(res, answered.answer, answered.requestId);
       }
     } catch (error) {
       if (next) {
