@@ -61,6 +61,37 @@ describe('toNodeHandler', () => {
     expect(checks.map((check) => check.ok)).toEqual([true, true, true]);
   });
 
+  it('answers the same status, headers and bytes directly as through a Web Response', async () => {
+    mockUpstream();
+    const { proxy } = testProxy();
+    // Any other `(Request) => Promise<Response>` goes through `writeWebResponse`.
+    const wrapped = Object.assign((request: Request) => proxy(request), {
+      mountPath: proxy.mountPath,
+      handles: proxy.handles,
+      client: proxy.client,
+    }) as WonderProxy;
+    const answers = [];
+    for (const one of [proxy, wrapped]) {
+      const base = await listen(nodeApp(one));
+      for (const method of ['GET', 'PUT']) {
+        const response = await fetch(`${base}${tokensPath}`, {
+          method,
+          headers: { ...marker, 'X-Request-ID': '00000000-0000-4000-8000-00000000000a' },
+        });
+        const headers = Object.fromEntries(
+          [...response.headers].filter(
+            ([name]) => !['date', 'connection', 'keep-alive'].includes(name),
+          ),
+        );
+        answers.push({ status: response.status, headers, body: await response.text() });
+      }
+    }
+    expect(answers.map((answer) => answer.status)).toEqual([200, 405, 200, 405]);
+    expect(answers[0]?.body).toContain('payment_tokens');
+    expect(answers[1]?.headers.allow).toBeDefined();
+    expect(answers.slice(0, 2)).toEqual(answers.slice(2));
+  });
+
   it('passes paths outside the mount path to next()', async () => {
     const { proxy } = testProxy();
     const base = await listen(nodeApp(proxy));
