@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { server as mswServer } from '../../../test/server.js';
 import { DEMO_TOKENS } from '../../msw/src/index.js';
 import type { NextFunction, NodeRequest } from './adapters.js';
-import { toExpressMiddleware, toNodeHandler } from './adapters.js';
+import { toExpressMiddleware, toNodeHandler, toWebRequest } from './adapters.js';
 import type { WonderProxy } from './proxy.js';
 import { DEMO_UUID, mockUpstream, OPENAPI, testProxy } from './testUpstream.js';
 
@@ -218,5 +218,26 @@ describe('toExpressMiddleware', () => {
     const failed = await fetch(`${base}${tokensPath}`, { headers: marker });
     expect(failed.status).toBe(500);
     expect(await failed.text()).toBe('error handler');
+  });
+});
+
+describe('toWebRequest', () => {
+  const fake = (headers: Record<string, string | string[]>) =>
+    ({ method: 'get', url: '/api/wonder/x?y=1', headers, socket: {} }) as unknown as NodeRequest;
+
+  it('copies every header, a repeated one once per value', () => {
+    const request = toWebRequest(
+      fake({ host: 'shop.example', cookie: 'sid=1', 'x-forwarded-for': ['a', 'b'] }),
+    );
+    expect(request.method).toBe('GET');
+    expect(request.url).toBe('http://shop.example/api/wonder/x?y=1');
+    expect(request.headers.get('cookie')).toBe('sid=1');
+    expect(request.headers.get('x-forwarded-for')).toBe('a, b');
+  });
+
+  it('leaves out a header value fetch refuses and keeps the others', () => {
+    const request = toWebRequest(fake({ host: 'shop.example', cookie: 'sid=1', 'x-bad': 'a\0b' }));
+    expect(request.headers.get('cookie')).toBe('sid=1');
+    expect(request.headers.has('x-bad')).toBe(false);
   });
 });

@@ -67,6 +67,30 @@ function parsedBody(req: NodeRequest): string | undefined {
   return JSON.stringify(body);
 }
 
+/** Node's request headers as name/value pairs (a repeated header once per value). */
+function headerPairs(incoming: IncomingMessage['headers'], drop?: string): [string, string][] {
+  const pairs: [string, string][] = [];
+  for (const [name, value] of Object.entries(incoming)) {
+    if (name.startsWith(':') || value === undefined || name === drop) continue;
+    if (Array.isArray(value)) for (const item of value) pairs.push([name, item]);
+    else pairs.push([name, value]);
+  }
+  return pairs;
+}
+
+/** The pairs as `Headers`, leaving out the values fetch does not accept. */
+function acceptedHeaders(pairs: [string, string][]): Headers {
+  const headers = new Headers();
+  for (const [name, value] of pairs) {
+    try {
+      headers.append(name, value);
+    } catch {
+      // A header value fetch does not accept: leave it out.
+    }
+  }
+  return headers;
+}
+
 /** Builds a Web `Request` from Node's request. Only the path and query of the URL matter. */
 export function toWebRequest(req: NodeRequest, signal?: AbortSignal): Request {
   const path = req.originalUrl ?? req.url ?? '/';
@@ -76,31 +100,29 @@ export function toWebRequest(req: NodeRequest, signal?: AbortSignal): Request {
   } catch {
     url = new URL(path.startsWith('/') ? path : '/', 'http://localhost');
   }
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (name.startsWith(':') || value === undefined) continue;
-    for (const item of Array.isArray(value) ? value : [value]) {
-      try {
-        headers.append(name, item);
-      } catch {
-        // A header value fetch does not accept: leave it out.
-      }
-    }
-  }
   const method = (req.method ?? 'GET').toUpperCase();
-  const init: RequestInit & { duplex?: 'half' } = { method, headers };
+  const init: RequestInit & { duplex?: 'half' } = { method };
   if (signal) init.signal = signal;
+  let drop: string | undefined;
   if (method !== 'GET' && method !== 'HEAD') {
     const parsed = parsedBody(req);
     if (parsed !== undefined) {
       init.body = parsed;
-      headers.delete('Content-Length');
+      drop = 'content-length';
     } else {
       init.body = bodyStream(req);
       init.duplex = 'half';
     }
   }
-  const request = new Request(url, init);
+  const pairs = headerPairs(req.headers, drop);
+  let request: Request;
+  try {
+    // The pairs straight into the Request: one copy of the headers, not two (issue 15).
+    request = new Request(url, { ...init, headers: pairs });
+  } catch {
+    // Headers are checked before the body is touched: retry without the values fetch refuses.
+    request = new Request(url, { ...init, headers: acceptedHeaders(pairs) });
+  }
   const address = req.socket?.remoteAddress;
   if (address) clientAddresses.set(request, address);
   return request;
