@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { server as mswServer } from '../../../test/server.js';
 import { DEMO_TOKENS } from '../../msw/src/index.js';
 import type { NextFunction, NodeRequest } from './adapters.js';
-import { toExpressMiddleware, toNodeHandler } from './adapters.js';
+import { toExpressMiddleware, toNodeHandler, toWebRequest } from './adapters.js';
 import type { WonderProxy } from './proxy.js';
 import { DEMO_UUID, mockUpstream, OPENAPI, testProxy } from './testUpstream.js';
 
@@ -59,6 +59,37 @@ describe('toNodeHandler', () => {
     expect(db.getToken(DEMO_UUID, DEMO_TOKENS.unionpay)).toBeUndefined();
     // The list, the ownership check's list read, the delete: every one signed and verified.
     expect(checks.map((check) => check.ok)).toEqual([true, true, true]);
+  });
+
+  it('answers the same status, headers and bytes directly as through a Web Response', async () => {
+    mockUpstream();
+    const { proxy } = testProxy();
+    // Any other `(Request) => Promise<Response>` goes through `writeWebResponse`.
+    const wrapped = Object.assign((request: Request) => proxy(request), {
+      mountPath: proxy.mountPath,
+      handles: proxy.handles,
+      client: proxy.client,
+    }) as WonderProxy;
+    const answers = [];
+    for (const one of [proxy, wrapped]) {
+      const base = await listen(nodeApp(one));
+      for (const method of ['GET', 'PUT']) {
+        const response = await fetch(`${base}${tokensPath}`, {
+          method,
+          headers: { ...marker, 'X-Request-ID': '00000000-0000-4000-8000-00000000000a' },
+        });
+        const headers = Object.fromEntries(
+          [...response.headers].filter(
+            ([name]) => !['date', 'connection', 'keep-alive'].includes(name),
+          ),
+        );
+        answers.push({ status: response.status, headers, body: await response.text() });
+      }
+    }
+    expect(answers.map((answer) => answer.status)).toEqual([200, 405, 200, 405]);
+    expect(answers[0]?.body).toContain('payment_tokens');
+    expect(answers[1]?.headers.allow).toBeDefined();
+    expect(answers.slice(0, 2)).toEqual(answers.slice(2));
   });
 
   it('passes paths outside the mount path to next()', async () => {
@@ -187,5 +218,26 @@ describe('toExpressMiddleware', () => {
     const failed = await fetch(`${base}${tokensPath}`, { headers: marker });
     expect(failed.status).toBe(500);
     expect(await failed.text()).toBe('error handler');
+  });
+});
+
+describe('toWebRequest', () => {
+  const fake = (headers: Record<string, string | string[]>) =>
+    ({ method: 'get', url: '/api/wonder/x?y=1', headers, socket: {} }) as unknown as NodeRequest;
+
+  it('copies every header, a repeated one once per value', () => {
+    const request = toWebRequest(
+      fake({ host: 'shop.example', cookie: 'sid=1', 'x-forwarded-for': ['a', 'b'] }),
+    );
+    expect(request.method).toBe('GET');
+    expect(request.url).toBe('http://shop.example/api/wonder/x?y=1');
+    expect(request.headers.get('cookie')).toBe('sid=1');
+    expect(request.headers.get('x-forwarded-for')).toBe('a, b');
+  });
+
+  it('leaves out a header value fetch refuses and keeps the others', () => {
+    const request = toWebRequest(fake({ host: 'shop.example', cookie: 'sid=1', 'x-bad': 'a\0b' }));
+    expect(request.headers.get('cookie')).toBe('sid=1');
+    expect(request.headers.has('x-bad')).toBe(false);
   });
 });

@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { WonderProxy } from './proxy.js';
+import { directAnswerOf } from './proxy.js';
+import { writeAnswer } from './steps/answer.js';
 
 /**
  * What the adapters read from a request: Node's `IncomingMessage`, plus what Express/Connect add
@@ -65,6 +67,30 @@ function parsedBody(req: NodeRequest): string | undefined {
   return JSON.stringify(body);
 }
 
+/** Node's request headers as name/value pairs (a repeated header once per value). */
+function headerPairs(incoming: IncomingMessage['headers'], drop?: string): [string, string][] {
+  const pairs: [string, string][] = [];
+  for (const [name, value] of Object.entries(incoming)) {
+    if (name.startsWith(':') || value === undefined || name === drop) continue;
+    if (Array.isArray(value)) for (const item of value) pairs.push([name, item]);
+    else pairs.push([name, value]);
+  }
+  return pairs;
+}
+
+/** The pairs as `Headers`, leaving out the values fetch does not accept. */
+function acceptedHeaders(pairs: [string, string][]): Headers {
+  const headers = new Headers();
+  for (const [name, value] of pairs) {
+    try {
+      headers.append(name, value);
+    } catch {
+      // A header value fetch does not accept: leave it out.
+    }
+  }
+  return headers;
+}
+
 /** Builds a Web `Request` from Node's request. Only the path and query of the URL matter. */
 export function toWebRequest(req: NodeRequest, signal?: AbortSignal): Request {
   const path = req.originalUrl ?? req.url ?? '/';
@@ -74,31 +100,29 @@ export function toWebRequest(req: NodeRequest, signal?: AbortSignal): Request {
   } catch {
     url = new URL(path.startsWith('/') ? path : '/', 'http://localhost');
   }
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (name.startsWith(':') || value === undefined) continue;
-    for (const item of Array.isArray(value) ? value : [value]) {
-      try {
-        headers.append(name, item);
-      } catch {
-        // A header value fetch does not accept: leave it out.
-      }
-    }
-  }
   const method = (req.method ?? 'GET').toUpperCase();
-  const init: RequestInit & { duplex?: 'half' } = { method, headers };
+  const init: RequestInit & { duplex?: 'half' } = { method };
   if (signal) init.signal = signal;
+  let drop: string | undefined;
   if (method !== 'GET' && method !== 'HEAD') {
     const parsed = parsedBody(req);
     if (parsed !== undefined) {
       init.body = parsed;
-      headers.delete('Content-Length');
+      drop = 'content-length';
     } else {
       init.body = bodyStream(req);
       init.duplex = 'half';
     }
   }
-  const request = new Request(url, init);
+  const pairs = headerPairs(req.headers, drop);
+  let request: Request;
+  try {
+    // The pairs straight into the Request: one copy of the headers, not two (issue 15).
+    request = new Request(url, { ...init, headers: pairs });
+  } catch {
+    // Headers are checked before the body is touched: retry without the values fetch refuses.
+    request = new Request(url, { ...init, headers: acceptedHeaders(pairs) });
+  }
   const address = req.socket?.remoteAddress;
   if (address) clientAddresses.set(request, address);
   return request;
@@ -136,6 +160,8 @@ export async function writeWebResponse(res: ServerResponse, response: Response):
  * ```
  */
 export function toNodeHandler(proxy: WonderProxy): NodeHandler {
+  // A proxy of createWonderProxy answers without a Web `Response` (written straight to `res`).
+  const direct = directAnswerOf(proxy);
   return async (req, res, next) => {
     const path = req.originalUrl ?? req.url ?? '/';
     if (next && !proxy.handles(path)) {
@@ -148,7 +174,8 @@ export function toNodeHandler(proxy: WonderProxy): NodeHandler {
     };
     res.on('close', onClose);
     try {
-      const response = await proxy(toWebRequest(req, controller.signal));
+      const request = toWebRequest(req, controller.signal);
+      const answered = direct ? await direct(request) : await proxy(request);
       // The browser may be gone (E_CLIENT_CLOSED): nothing to write then.
       if (!res.headersSent && !res.writableEnded && !res.destroyed) {
         // Answered before the client finished sending (refused unread, too large, too slow): close
@@ -157,7 +184,8 @@ export function toNodeHandler(proxy: WonderProxy): NodeHandler {
           res.setHeader('Connection', 'close');
           res.once('finish', () => req.socket.destroy());
         }
-        await writeWebResponse(res, response);
+        if (answered instanceof Response) await writeWebResponse(res, answered);
+        else writeAnswer(res, answered.answer, answered.requestId);
       }
     } catch (error) {
       if (next) {

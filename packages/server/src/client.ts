@@ -15,6 +15,8 @@ import { WonderRequestError } from './errors.js';
 import type { PrivateKeyInput } from './keys.js';
 import { checkAppId, loadPrivateKey } from './keys.js';
 import { signRequest } from './signature.js';
+import type { HttpTransport } from './transport.js';
+import { createHttpTransport, replacedGlobalFetch } from './transport.js';
 
 /** Default `maxResponseBytes`: far more than any customer or token list answer. */
 export const DEFAULT_MAX_RESPONSE_BYTES = 256 * 1024;
@@ -50,7 +52,11 @@ export interface WonderConnectionOptions extends UpstreamTarget {
   appId: string;
   /** Your RSA private key: PEM string, `{ file }` or `KeyObject`. Read and checked once. */
   privateKey: PrivateKeyInput;
-  /** A `fetch` to use. Default: the global `fetch`, looked up at call time. */
+  /**
+   * A `fetch` to use. Default: Node's own HTTP client over a keep-alive agent, or the global
+   * `fetch` when something replaced it after this package loaded (msw, a test stub), looked up at
+   * call time.
+   */
   fetch?: typeof fetch;
   /** Give up on a gateway call after this long. Default 15 000 ms. */
   timeoutMs?: number;
@@ -134,6 +140,8 @@ export function createWonderClient(options: WonderConnectionOptions): WonderClie
     throw new TypeError(`${WHO}: \`timeoutMs\` must be a positive number.`);
   }
 
+  let transport: HttpTransport | undefined;
+
   async function call(request: WonderCall): Promise<WonderCallResult> {
     const started = performance.now();
     const requestId = request.requestId ?? randomUUID();
@@ -164,16 +172,30 @@ export function createWonderClient(options: WonderConnectionOptions): WonderClie
     const onAbort = () => controller.abort();
     if (request.signal?.aborted) controller.abort();
     request.signal?.addEventListener('abort', onAbort, { once: true });
-    const fetchImpl = options.fetch ?? globalThis.fetch;
+    const fetchImpl = options.fetch ?? replacedGlobalFetch();
     try {
-      const response = await fetchImpl(url, {
-        method: request.method,
-        headers,
-        ...(body === '' ? {} : { body }),
-        signal: controller.signal,
-        redirect: 'manual',
-      });
-      const text = await readBounded(response, maxResponseBytes);
+      let status: number;
+      let text: string | undefined;
+      if (fetchImpl) {
+        const response = await fetchImpl(url, {
+          method: request.method,
+          headers,
+          ...(body === '' ? {} : { body }),
+          signal: controller.signal,
+          redirect: 'manual',
+        });
+        status = response.status;
+        text = await readBounded(response, maxResponseBytes);
+      } else {
+        transport ??= createHttpTransport();
+        ({ status, text } = await transport(url, {
+          method: request.method,
+          headers,
+          body,
+          maxBytes: maxResponseBytes,
+          signal: controller.signal,
+        }));
+      }
       if (text === undefined) {
         controller.abort();
         return { kind: 'too-large', requestId, durationMs: elapsed() };
@@ -181,10 +203,10 @@ export function createWonderClient(options: WonderConnectionOptions): WonderClie
       const json = parseJsonBody(text);
       return {
         kind: 'response',
-        status: response.status,
+        status,
         text,
         json,
-        envelope: readEnvelope(response.status, json),
+        envelope: readEnvelope(status, json),
         requestId,
         durationMs: elapsed(),
       };

@@ -127,7 +127,8 @@ export function createWonderProxy(options: WonderProxyOptions): WonderProxy {
     return answer;
   }
 
-  const proxy = async (request: Request): Promise<Response> => {
+  /** One request through the pipeline and its log entry: the answer, not yet a `Response`. */
+  const answerOf = async (request: Request): Promise<DirectAnswer> => {
     const trace = startTrace(request);
     let answer: ProxyAnswer;
     try {
@@ -138,12 +139,37 @@ export function createWonderProxy(options: WonderProxyOptions): WonderProxy {
       });
     }
     log(logEntry(request, trace, answer));
-    return toResponse(answer, trace.requestId);
+    return { answer, requestId: trace.requestId };
   };
 
-  return Object.assign(proxy, {
+  const proxy = async (request: Request): Promise<Response> => {
+    const { answer, requestId } = await answerOf(request);
+    return toResponse(answer, requestId);
+  };
+
+  const created: WonderProxy = Object.assign(proxy, {
     mountPath: config.mountPath,
     handles: (pathOrUrl: string) => handlesPath(config.mountPath, pathOrUrl),
     client: config.client,
   });
+  directAnswers.set(created, answerOf);
+  return created;
+}
+
+/** A request's answer before it becomes a `Response`, for the Node adapters to write directly. */
+export interface DirectAnswer {
+  answer: ProxyAnswer;
+  requestId: string;
+}
+
+const directAnswers = new WeakMap<WonderProxy, (request: Request) => Promise<DirectAnswer>>();
+
+/**
+ * The pipeline of a proxy made by `createWonderProxy`, answering without a Web `Response` (the Node
+ * adapters write it with `writeAnswer`); `undefined` for any other `(Request) => Promise<Response>`.
+ */
+export function directAnswerOf(
+  proxy: WonderProxy,
+): ((request: Request) => Promise<DirectAnswer>) | undefined {
+  return directAnswers.get(proxy);
 }

@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import type { ProxyErrorName } from '@savedcards/wire';
 import { errorEnvelope, isHttpOk, PROXY_ERRORS } from '@savedcards/wire';
 import type { WonderCallResult } from '../client.js';
@@ -141,12 +142,32 @@ export function answerEnsureFailure(error: unknown): ProxyAnswer {
   return refuse('upstreamError', { detail: error.message });
 }
 
+/** The headers every answer carries: JSON, never cached, with the request id. */
+function fixedHeaders(requestId: string): [string, string][] {
+  return [
+    ['Content-Type', 'application/json; charset=utf-8'],
+    ['Cache-Control', 'no-store'],
+    ['X-Content-Type-Options', 'nosniff'],
+    ['X-Request-ID', requestId],
+  ];
+}
+
 /** The `Response` for an answer: JSON, never cached, with the request id. */
 export function toResponse(answer: ProxyAnswer, requestId: string): Response {
   const headers = new Headers(answer.headers);
-  headers.set('Content-Type', 'application/json; charset=utf-8');
-  headers.set('Cache-Control', 'no-store');
-  headers.set('X-Content-Type-Options', 'nosniff');
-  headers.set('X-Request-ID', requestId);
+  for (const [name, value] of fixedHeaders(requestId)) headers.set(name, value);
   return new Response(answer.body, { status: answer.status, headers });
+}
+
+/**
+ * The same answer written straight to Node's response (the Node adapters' path): the same status,
+ * headers and bytes as `toResponse`, without building a Web `Response` and reading it back.
+ */
+export function writeAnswer(res: ServerResponse, answer: ProxyAnswer, requestId: string): void {
+  const body = Buffer.from(answer.body, 'utf8');
+  res.statusCode = answer.status;
+  for (const [name, value] of Object.entries(answer.headers ?? {})) res.setHeader(name, value);
+  for (const [name, value] of fixedHeaders(requestId)) res.setHeader(name, value);
+  res.setHeader('Content-Length', body.byteLength);
+  res.end(body);
 }
