@@ -79,7 +79,8 @@ export async function connectGateway(): Promise<DemoGateway> {
     // In mock mode the mock's order book plays the merchant's server (its `resolveOrder`).
     async createOrder() {
       const order = db.putMerchantOrder({
-        id: `order-${crypto.randomUUID().slice(0, 8)}`,
+        // getRandomValues works on plain http too (randomUUID needs a secure context).
+        id: `order-${crypto.getRandomValues(new Uint32Array(1))[0]?.toString(36)}`,
         amount: CART_TOTAL,
         currency: 'HKD',
       });
