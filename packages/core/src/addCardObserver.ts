@@ -85,7 +85,8 @@ export interface AddCardSubmitOptions {
 
 // HELPERS
 
-const defaultTimers: TimerSource = {
+/** The global timers and clock (shared with `PaymentObserver`; not public). */
+export const defaultTimers: TimerSource = {
   setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
   clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
   now: () => Date.now(),

@@ -1,10 +1,10 @@
 import type { PaymentFailureReason, PaymentResult } from '@savedcards/wire';
 import { PAYMENT_ERRORS } from '@savedcards/wire';
-import type { TimerSource } from './addCardObserver.js';
+import { defaultTimers, type TimerSource } from './addCardObserver.js';
 import type { GatewayClient } from './client.js';
 import { GatewayError, isRetryableError } from './errors.js';
 import { payWithSavedCard, readPaymentStatus } from './payments.js';
-import type { ThreeDSOutcome, VerificationStorage } from './threeDSReturn.js';
+import { defaultStorage, type ThreeDSOutcome, type VerificationStorage } from './threeDSReturn.js';
 import { nextPollDelay, type PollDelayOptions } from './tokenLifecycle.js';
 
 // TYPES
@@ -79,22 +79,8 @@ type CheckReason = 'answer' | 'challenge' | 'cancel';
 /** The `sessionStorage` key of a payment whose 3-D Secure left by full-page redirect. */
 export const PENDING_PAYMENT_KEY = 'savedcards:pending-payment';
 
-function sessionStore(): VerificationStorage | null {
-  try {
-    return globalThis.sessionStorage ?? null;
-  } catch {
-    return null;
-  }
-}
-
 const IDLE: PaymentFlowState = Object.freeze({ status: 'idle' });
 const DEFAULT_TIMEOUT_MS = 60_000;
-
-const defaultTimers: TimerSource = {
-  setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
-  clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
-  now: () => Date.now(),
-};
 
 /** A pay error after which the card may have been charged: read the status, never pay again. */
 const mayHaveCharged = (error: unknown) =>
@@ -140,7 +126,7 @@ export class PaymentObserver {
       this.#listeners.delete(listener);
       if (this.#listeners.size === 0 && this.#timer !== undefined) {
         // Nobody is watching: the next status read waits for a subscriber.
-        (this.#options.timers ?? defaultTimers).clearTimeout(this.#timer);
+        this.#timers().clearTimeout(this.#timer);
         this.#timer = undefined;
         this.#paused = true;
       }
@@ -304,8 +290,12 @@ export class PaymentObserver {
     return 'token' in this.#state ? this.#state.token : '';
   }
 
+  #timers() {
+    return this.#options.timers ?? defaultTimers;
+  }
+
   #storage(): VerificationStorage | null {
-    return this.#options.storage === undefined ? sessionStore() : this.#options.storage;
+    return this.#options.storage === undefined ? defaultStorage() : this.#options.storage;
   }
 
   #publish(state: PaymentFlowState): void {
@@ -323,7 +313,7 @@ export class PaymentObserver {
   #stop(): void {
     this.#abort?.abort();
     this.#abort = undefined;
-    const timers = this.#options.timers ?? defaultTimers;
+    const timers = this.#timers();
     if (this.#timer !== undefined) timers.clearTimeout(this.#timer);
     this.#timer = undefined;
     this.#paused = false;
@@ -359,7 +349,7 @@ export class PaymentObserver {
 
   #startChecking(token: string, why: CheckReason, result?: PaymentResult): void {
     this.#stop();
-    const timers = this.#options.timers ?? defaultTimers;
+    const timers = this.#timers();
     this.#deadline = timers.now() + (this.#options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     this.#reads = 0;
     this.#why = why;
@@ -368,7 +358,7 @@ export class PaymentObserver {
   }
 
   #later(token: string): void {
-    const timers = this.#options.timers ?? defaultTimers;
+    const timers = this.#timers();
     const delay = nextPollDelay(this.#reads - 1, this.#options.poll);
     if (timers.now() + delay > this.#deadline) {
       this.#stop();

@@ -173,7 +173,8 @@ export const PENDING_VERIFICATION_KEY = 'savedcards:pending-verification';
 /** The parts of `Storage` used here. */
 export type VerificationStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
-function defaultStorage(): VerificationStorage | null {
+/** `sessionStorage`, or `null` where it is blocked (shared with `PaymentObserver`; not public). */
+export function defaultStorage(): VerificationStorage | null {
   try {
     // Reading `sessionStorage` throws where storage is blocked (sandboxed iframes, some settings).
     return globalThis.sessionStorage ?? null;
