@@ -1,4 +1,4 @@
-import { type PaymentResult, PENDING_PAYMENT_KEY, type SavedCard } from '@savedcards/core';
+import { type PaymentResult, readPendingPayment, type SavedCard } from '@savedcards/core';
 import { useCustomer } from '@savedcards/react';
 import { AddCardFlow, PayButton, SavedCardList, useMessages } from '@savedcards/ui';
 import { useEffect, useId, useState } from 'react';
@@ -52,7 +52,7 @@ export function Checkout({
     const kept = window.sessionStorage.getItem(ORDER_KEY);
     if (!kept) return newOrder();
     // A paid order is done, unless its payment is coming back from the bank (the button resumes it).
-    const resuming = window.sessionStorage.getItem(PENDING_PAYMENT_KEY)?.includes(`"${kept}"`);
+    const resuming = readPendingPayment()?.orderId === kept;
     gateway
       .readOrder(kept)
       .then(

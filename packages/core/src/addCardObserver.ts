@@ -10,6 +10,7 @@ import {
 import { SealedCard } from './sealedCard.js';
 import {
   clearPendingVerification,
+  currentPage,
   readPendingVerification,
   savePendingVerification,
   type ThreeDSOutcome,
@@ -130,12 +131,6 @@ const tokenOf = (state: TokenLifecycleState) => ('token' in state ? state.token 
  * (as TanStack's observers do): the last `unsubscribe` stops them and a new `subscribe` carries on
  * where the flow is. A create call in flight always finishes. `destroy()` stops everything.
  */
-/** The page a full-page redirect leaves, to come back to it (`PendingVerification.returnTo`). */
-function currentPage(): { returnTo?: string } {
-  const location = globalThis.location as Location | undefined;
-  return location ? { returnTo: `${location.pathname}${location.search}${location.hash}` } : {};
-}
-
 export class AddCardObserver {
   #options: AddCardObserverOptions;
   #state: TokenLifecycleState = IDLE_TOKEN_LIFECYCLE;

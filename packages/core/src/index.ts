@@ -100,7 +100,9 @@ export {
   clearPendingVerification,
   handleThreeDSReturn,
   isThreeDSReturnMessage,
+  PENDING_PAYMENT_KEY,
   PENDING_VERIFICATION_KEY,
+  readPendingPayment,
   readPendingVerification,
   readThreeDSOutcome,
   readThreeDSReturnEvent,
@@ -111,6 +113,7 @@ export {
 } from './threeDSReturn.js';
 export type {
   HandleThreeDSReturnOptions,
+  PendingPayment,
   PendingVerification,
   ThreeDSOutcome,
   ThreeDSReturnEventFilter,
@@ -147,7 +150,7 @@ export type {
 export { WONDER_VERIFY_HOSTS } from '@savedcards/wire';
 export { checkVerifyUrl, DEFAULT_VERIFY_HOSTS, isAllowedVerifyUrl } from './verifyUrl.js';
 export type { VerifyUrlCheck, VerifyUrlOptions, VerifyUrlRefusal } from './verifyUrl.js';
-export { PaymentObserver, PENDING_PAYMENT_KEY } from './paymentObserver.js';
+export { PaymentObserver } from './paymentObserver.js';
 export type {
   PaymentFinished,
   PaymentFlowFailure,

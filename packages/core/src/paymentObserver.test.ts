@@ -12,10 +12,12 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { db, server, TEST_BASE_URL } from '../../../test/server';
 import {
   createGatewayClient,
+  handleThreeDSReturn,
   PaymentObserver,
   type PaymentFlowState,
   type PaymentObserverOptions,
   PENDING_PAYMENT_KEY,
+  readPendingPayment,
   readPaymentResult,
 } from './index.js';
 
@@ -311,20 +313,61 @@ describe('PaymentObserver: pay with a saved card', () => {
     await first.observer.pay(token);
     const action = await until(first.observer, settled);
     if (action.status !== 'requires_action') throw new Error(action.status);
+    const page = window.location.href;
+    window.history.replaceState(null, '', '/checkout?lang=zh-HK&verify=redirect');
     expect(first.observer.rememberForRedirect()).toBe(true);
-    // The order id and the token, nothing else.
-    expect(JSON.parse(kept.get(PENDING_PAYMENT_KEY) ?? '')).toEqual({
+    window.history.replaceState(null, '', page);
+    // The order id, the token and the page to come back to (route and query), nothing else.
+    const pending = {
       orderId: DEMO_ORDER.id,
       token,
+      returnTo: '/checkout?lang=zh-HK&verify=redirect',
+    };
+    expect(JSON.parse(kept.get(PENDING_PAYMENT_KEY) ?? '')).toEqual(pending);
+    expect(readPendingPayment(storage)).toEqual(pending);
+    // The bank's return page sends the cardholder back there.
+    const back = { name: '', opener: null, location: { href: 'https://shop.example/return?ok=1' } };
+    expect(handleThreeDSReturn({ window: back as unknown as Window, storage })).toMatchObject({
+      mode: 'redirect',
+      returnTo: pending.returnTo,
     });
     await decide(action.result.transaction_uuid ?? '', 'approve');
 
     expect(observe({ orderId: 'another-order', storage }).observer.resume()).toBe(false);
-    const back = observe({ storage });
-    expect(back.observer.resume()).toBe(true);
-    expect(await until(back.observer, (s) => s.status === 'succeeded')).toBeTruthy();
+    const resumed = observe({ storage });
+    expect(resumed.observer.resume()).toBe(true);
+    expect(await until(resumed.observer, (s) => s.status === 'succeeded')).toBeTruthy();
     expect(kept.has(PENDING_PAYMENT_KEY)).toBe(false);
-    expect(back.observer.resume()).toBe(false);
+    expect(resumed.observer.resume()).toBe(false);
+    expect(readPendingPayment(storage)).toBeNull();
+  });
+
+  it.each([
+    ['not JSON', '{'],
+    ['no token', JSON.stringify({ orderId: 'o1' })],
+    ['an empty order id', JSON.stringify({ orderId: '', token: 't' })],
+    ['a number for a token', JSON.stringify({ orderId: 'o1', token: 7 })],
+    ['a token with spaces', JSON.stringify({ orderId: 'o1', token: 'a b' })],
+    ['null', 'null'],
+  ])('readPendingPayment reads %s as none, and resume() ignores it', (_, value) => {
+    const storage = {
+      getItem: () => value,
+      setItem: () => undefined,
+      removeItem: () => undefined,
+    };
+    expect(readPendingPayment(storage)).toBeNull();
+    expect(observe({ orderId: 'o1', storage }).observer.resume()).toBe(false);
+  });
+
+  it('readPendingPayment survives storage that throws', () => {
+    const storage = {
+      getItem: () => {
+        throw new Error('blocked');
+      },
+      setItem: () => undefined,
+      removeItem: () => undefined,
+    };
+    expect(readPendingPayment(storage)).toBeNull();
   });
 });
 

@@ -4,7 +4,15 @@ import { defaultTimers, type TimerSource } from './addCardObserver.js';
 import type { GatewayClient } from './client.js';
 import { GatewayError, isRetryableError } from './errors.js';
 import { payWithSavedCard, readPaymentStatus } from './payments.js';
-import { defaultStorage, type ThreeDSOutcome, type VerificationStorage } from './threeDSReturn.js';
+import {
+  currentPage,
+  defaultStorage,
+  PENDING_PAYMENT_KEY,
+  readPendingPayment,
+  savePendingPayment,
+  type ThreeDSOutcome,
+  type VerificationStorage,
+} from './threeDSReturn.js';
 import { nextPollDelay, type PollDelayOptions } from './tokenLifecycle.js';
 
 // TYPES
@@ -75,9 +83,6 @@ export interface PaymentObserverOptions {
 
 /** `answer`: the pay answer was lost or not final; `challenge`: the cardholder is back; `cancel`: they left it. */
 type CheckReason = 'answer' | 'challenge' | 'cancel';
-
-/** The `sessionStorage` key of a payment whose 3-D Secure left by full-page redirect. */
-export const PENDING_PAYMENT_KEY = 'savedcards:pending-payment';
 
 const IDLE: PaymentFlowState = Object.freeze({ status: 'idle' });
 const DEFAULT_TIMEOUT_MS = 60_000;
@@ -228,14 +233,11 @@ export class PaymentObserver {
   rememberForRedirect = (): boolean => {
     const state = this.#state;
     if (state.status !== 'requires_action' && state.status !== 'verifying') return false;
-    const record = JSON.stringify({ orderId: this.#options.orderId, token: state.token });
-    try {
-      this.#storage()?.setItem(PENDING_PAYMENT_KEY, record);
-      return true;
-    } catch {
-      // Storage full or blocked: after the redirect, Pay again reads the same payment.
-      return false;
-    }
+    // Storage full or blocked (`false`): after the redirect, Pay again reads the same payment.
+    return savePendingPayment(
+      { orderId: this.#options.orderId, token: state.token, ...currentPage() },
+      this.#storage(),
+    );
   };
 
   /**
@@ -245,22 +247,14 @@ export class PaymentObserver {
   resume = (): boolean => {
     if (this.#state.status !== 'idle') return false;
     const storage = this.#storage();
-    let pending: unknown;
-    try {
-      pending = JSON.parse(storage?.getItem(PENDING_PAYMENT_KEY) ?? 'null');
-    } catch {
-      pending = null;
-    }
-    const { orderId, token } = (pending ?? {}) as { orderId?: unknown; token?: unknown };
-    if (orderId !== this.#options.orderId || typeof token !== 'string' || token === '') {
-      return false;
-    }
+    const pending = readPendingPayment(storage);
+    if (pending?.orderId !== this.#options.orderId) return false;
     try {
       storage?.removeItem(PENDING_PAYMENT_KEY);
     } catch {
       // Nothing to clean.
     }
-    this.#startChecking(token, 'challenge');
+    this.#startChecking(pending.token, 'challenge');
     return true;
   };
 

@@ -147,9 +147,9 @@ export function handleThreeDSReturn(options: HandleThreeDSReturnOptions = {}): T
     win.close();
     return { mode: 'popup', outcome };
   }
-  const returnTo = readPendingVerification(
-    options.storage === undefined ? defaultStorage() : options.storage,
-  )?.returnTo;
+  const storage = options.storage === undefined ? defaultStorage() : options.storage;
+  const returnTo =
+    readPendingVerification(storage)?.returnTo ?? readPendingPayment(storage)?.returnTo;
   return returnTo === undefined
     ? { mode: 'redirect', outcome }
     : { mode: 'redirect', outcome, returnTo };
@@ -275,4 +275,61 @@ export function clearPendingVerification(
   } catch {
     // Blocked storage holds nothing to clear.
   }
+}
+
+/** The `sessionStorage` key of a payment whose 3-D Secure left by full-page redirect. */
+export const PENDING_PAYMENT_KEY = 'savedcards:pending-payment';
+
+/** A payment whose 3-D Secure left by full-page redirect, kept by `rememberForRedirect()`. */
+export interface PendingPayment {
+  orderId: string;
+  token: string;
+  /** The checkout's route and query, to come back to after the bank (like `PendingVerification.returnTo`). */
+  returnTo?: string;
+}
+
+/**
+ * The payment kept before a full-page redirect, or `null` (none, unreadable storage, or a malformed
+ * record). A checkout reads it on load to know which order is coming back from the bank; the
+ * observer's `resume()` then carries it on. `storage` defaults to `sessionStorage`.
+ */
+export function readPendingPayment(
+  storage: VerificationStorage | null = defaultStorage(),
+): PendingPayment | null {
+  let pending: unknown;
+  try {
+    pending = JSON.parse(storage?.getItem(PENDING_PAYMENT_KEY) ?? 'null');
+  } catch {
+    return null;
+  }
+  const { orderId, token, returnTo } = (pending ?? {}) as Partial<
+    Record<keyof PendingPayment, unknown>
+  >;
+  if (!isId(orderId) || !isId(token)) return null;
+  return isReturnPath(returnTo) ? { orderId, token, returnTo } : { orderId, token };
+}
+
+/** Keeps `{ orderId, token, returnTo? }` (and nothing else) before a payment's full-page redirect. */
+export function savePendingPayment(
+  pending: PendingPayment,
+  storage: VerificationStorage | null,
+): boolean {
+  if (!storage || !isId(pending.orderId) || !isId(pending.token)) return false;
+  const record: PendingPayment = {
+    orderId: pending.orderId,
+    token: pending.token,
+    ...(isReturnPath(pending.returnTo) ? { returnTo: pending.returnTo } : {}),
+  };
+  try {
+    storage.setItem(PENDING_PAYMENT_KEY, JSON.stringify(record));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The page a full-page redirect leaves, to come back to it (route, query and hash). */
+export function currentPage(): { returnTo?: string } {
+  const location = globalThis.location as Location | undefined;
+  return location ? { returnTo: `${location.pathname}${location.search}${location.hash}` } : {};
 }
