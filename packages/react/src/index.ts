@@ -48,6 +48,8 @@ export type { TokenStatus, UseTokenStatusOptions } from './useTokenStatus.js';
 export { useVerificationWindow, VERIFICATION_FRAME_SANDBOX } from './useVerificationWindow.js';
 export type {
   UseVerificationWindowOptions,
+  VerificationChallenge,
+  VerificationFlow,
   VerificationFrameProps,
   VerificationMode,
   VerificationView,

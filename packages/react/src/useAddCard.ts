@@ -8,11 +8,12 @@ import {
   type TokenLifecycleState,
 } from '@savedcards/core';
 import { type QueryClient, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { removeCachedCard, upsertCachedCard } from './mutations.js';
 import { customerQueryOptions } from './queries.js';
 import { useSavedCardsContext } from './SavedCardsProvider.js';
 import { useSetDefaultPaymentToken } from './useSetDefaultPaymentToken.js';
+import type { VerificationChallenge } from './useVerificationWindow.js';
 
 export interface UseAddCardOptions
   extends Omit<AddCardObserverOptions, 'client' | 'customerUuid' | 'onTokenChanged'> {
@@ -31,7 +32,31 @@ export type UseAddCardResult = Pick<
   | 'checkNow'
   | 'cancel'
   | 'reset'
-> & { state: TokenLifecycleState };
+> & {
+  state: TokenLifecycleState;
+  /** The flow's 3-D Secure step, for `useVerificationWindow`. */
+  challenge: VerificationChallenge;
+};
+
+const NO_CHALLENGE: VerificationChallenge = { step: 'none' };
+
+/** Where an add-card flow is with its challenge. */
+function tokenChallenge(state: TokenLifecycleState): VerificationChallenge {
+  switch (state.status) {
+    case 'creating':
+      return { step: 'starting' };
+    case 'requires_verification':
+      return state.popupBlocked
+        ? { step: 'open', verifyUrl: state.verifyUrl, popupBlocked: true }
+        : { step: 'open', verifyUrl: state.verifyUrl };
+    case 'verifying':
+      return { step: 'verifying', verifyUrl: state.verifyUrl };
+    case 'polling':
+      return { step: 'checking' };
+    default:
+      return NO_CHALLENGE;
+  }
+}
 
 /**
  * The add-a-card flow: a view of `AddCardObserver` from `@savedcards/core`. `submit(card)`
@@ -89,9 +114,11 @@ export function useAddCard(options: UseAddCardOptions = {}): UseAddCardResult {
   useEffect(() => {
     if (resume) observer.resume();
   }, [observer, resume]);
+  const challenge = useMemo(() => tokenChallenge(state), [state]);
 
   return {
     state,
+    challenge,
     submit: observer.submit,
     verificationOpened: observer.verificationOpened,
     verificationBlocked: observer.verificationBlocked,

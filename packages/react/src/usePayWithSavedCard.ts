@@ -2,11 +2,14 @@ import {
   PaymentObserver,
   type PaymentFlowState,
   type PaymentObserverOptions,
-  type TokenLifecycleState,
 } from '@savedcards/core';
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useSavedCardsContext } from './SavedCardsProvider.js';
-import type { UseVerificationWindowOptions, VerificationWindow } from './useVerificationWindow.js';
+import type {
+  UseVerificationWindowOptions,
+  VerificationChallenge,
+  VerificationWindow,
+} from './useVerificationWindow.js';
 import { useVerificationWindow } from './useVerificationWindow.js';
 
 export interface UsePayWithSavedCardOptions extends Omit<PaymentObserverOptions, 'client'> {
@@ -22,32 +25,29 @@ export type UsePayWithSavedCardResult = Pick<
   'pay' | 'cancel' | 'checkAgain' | 'reset'
 > & {
   state: PaymentFlowState;
+  /** The payment's 3-D Secure step (what `verification` reads). */
+  challenge: VerificationChallenge;
   /** The payment's 3-D Secure window: render `frameProps` in a dialog, or a button for `blocked`. */
   verification: VerificationWindow;
 };
 
-const IDLE_WINDOW: TokenLifecycleState = { status: 'idle' };
+const NO_CHALLENGE: VerificationChallenge = { step: 'none' };
 
-/** The payment's state as the verification window reads a flow. */
-function asVerificationState(state: PaymentFlowState): TokenLifecycleState {
+/** Where a payment is with its challenge. */
+function paymentChallenge(state: PaymentFlowState): VerificationChallenge {
   switch (state.status) {
     case 'paying':
-      return { status: 'creating' };
+      return { step: 'starting' };
     case 'requires_action':
-      return {
-        status: 'requires_verification',
-        verifyUrl: state.redirectUrl,
-        token: state.token,
-        ...(state.popupBlocked ? { popupBlocked: true as const } : {}),
-      };
+      return state.popupBlocked
+        ? { step: 'open', verifyUrl: state.redirectUrl, popupBlocked: true }
+        : { step: 'open', verifyUrl: state.redirectUrl };
     case 'verifying':
-      return { status: 'verifying', verifyUrl: state.redirectUrl, token: state.token };
+      return { step: 'verifying', verifyUrl: state.redirectUrl };
     case 'checking':
-      return state.result?.state === 'requires_action'
-        ? { status: 'polling', token: state.token }
-        : IDLE_WINDOW;
+      return state.result?.state === 'requires_action' ? { step: 'checking' } : NO_CHALLENGE;
     default:
-      return IDLE_WINDOW;
+      return NO_CHALLENGE;
   }
 }
 
@@ -75,10 +75,10 @@ export function usePayWithSavedCard(
     if (resume) observer.resume();
   }, [observer, resume]);
 
-  const flowState = useMemo(() => asVerificationState(state), [state]);
+  const challenge = useMemo(() => paymentChallenge(state), [state]);
   const verification = useVerificationWindow(
     {
-      state: flowState,
+      challenge,
       verificationOpened: observer.verificationOpened,
       verificationBlocked: observer.verificationBlocked,
       verificationReturned: observer.verificationReturned,
@@ -89,6 +89,7 @@ export function usePayWithSavedCard(
 
   return {
     state,
+    challenge,
     pay: observer.pay,
     cancel: observer.cancel,
     checkAgain: observer.checkAgain,

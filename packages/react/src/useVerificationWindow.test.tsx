@@ -1,7 +1,13 @@
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createWrapper } from '../../../test/render';
-import { useAddCard, useVerificationWindow, type VerificationMode } from './index.js';
+import {
+  useAddCard,
+  useVerificationWindow,
+  type VerificationChallenge,
+  type VerificationFlow,
+  type VerificationMode,
+} from './index.js';
 
 const card = {
   number: '4000000000003220',
@@ -159,5 +165,38 @@ describe('useVerificationWindow', () => {
     );
     expect(result.current.window3ds.frameProps).toBeUndefined();
     expect(open).not.toHaveBeenCalled();
+  });
+
+  it('drives any flow: a hand-written one opens, blocks, listens and closes by its challenge alone', async () => {
+    const popup = fakePopup();
+    const open = vi.spyOn(window, 'open').mockReturnValue(popup as unknown as Window);
+    const calls: string[] = [];
+    const flow = (challenge: VerificationChallenge): VerificationFlow => ({
+      challenge,
+      verificationOpened: () => calls.push('opened'),
+      verificationBlocked: (reason) => calls.push(`blocked:${reason}`),
+      verificationReturned: (outcome) => calls.push(`returned:${outcome}`),
+      rememberForRedirect: () => true,
+    });
+    const verifyUrl = 'https://3ds.savedcards-mock.invalid/challenge?id=1';
+    const { result, rerender } = renderHook(
+      ({ challenge }: { challenge: VerificationChallenge }) =>
+        useVerificationWindow(flow(challenge), { title: 'Bank' }),
+      { initialProps: { challenge: { step: 'starting' } } },
+    );
+    expect(open).not.toHaveBeenCalled();
+    rerender({ challenge: { step: 'open', verifyUrl: 'javascript:alert(1)' } });
+    expect(calls).toEqual(['blocked:unsafe_verify_url']);
+    rerender({ challenge: { step: 'open', verifyUrl } });
+    expect(popup.location.replace).toHaveBeenCalledWith(verifyUrl);
+    expect(calls).toEqual(['blocked:unsafe_verify_url', 'opened']);
+    rerender({ challenge: { step: 'verifying', verifyUrl } });
+    expect(result.current.view).toBe('popup');
+    popup.closed = true;
+    await waitFor(() => expect(calls).toContain('returned:unknown'), { timeout: 2000 });
+    rerender({ challenge: { step: 'open', verifyUrl, popupBlocked: true } });
+    expect(result.current.view).toBe('blocked');
+    rerender({ challenge: { step: 'none' } });
+    expect(result.current.view).toBe('none');
   });
 });

@@ -3,9 +3,9 @@ import {
   readThreeDSOutcome,
   readThreeDSReturnEvent,
   THREE_DS_POPUP_NAME,
+  type ThreeDSOutcome,
 } from '@savedcards/core';
 import { type RefCallback, useCallback, useEffect, useRef, useState } from 'react';
-import type { UseAddCardResult } from './useAddCard.js';
 
 export type VerificationMode = 'popup' | 'iframe' | 'redirect';
 
@@ -60,20 +60,41 @@ export interface VerificationWindow {
   frameProps: VerificationFrameProps | undefined;
 }
 
-type Flow = Pick<
-  UseAddCardResult,
-  | 'state'
-  | 'verificationOpened'
-  | 'verificationBlocked'
-  | 'verificationReturned'
-  | 'rememberForRedirect'
->;
+/**
+ * Where a flow is with its 3-D Secure challenge, which is all `useVerificationWindow` reads
+ * (`useAddCard().challenge`, `usePayWithSavedCard().challenge`, or your own flow's):
+ * - `none`: no flow under way, or it ended (an open popup is closed);
+ * - `starting`: the write is under way and a challenge may follow;
+ * - `open`: open `verifyUrl` now; `popupBlocked`: the browser blocked the popup, so the view offers
+ *   a button;
+ * - `verifying`: the challenge is open, and the return page is listened for;
+ * - `checking`: the outcome is being read, and a late return message still counts.
+ */
+export type VerificationChallenge =
+  | { step: 'none' }
+  | { step: 'starting' }
+  | { step: 'open'; verifyUrl: string; popupBlocked?: boolean }
+  | { step: 'verifying'; verifyUrl: string }
+  | { step: 'checking' };
+
+/** A flow with a 3-D Secure challenge: its `challenge` and what the window tells it. */
+export interface VerificationFlow {
+  challenge: VerificationChallenge;
+  /** The challenge is open (popup, iframe) or about to be (redirect). */
+  verificationOpened: () => void;
+  /** The verify URL may not be opened (`unsafe_verify_url`), or the popup was blocked. */
+  verificationBlocked: (reason: 'blocked_popup' | 'unsafe_verify_url') => void;
+  /** The cardholder is back (return page message, URL or closed popup). */
+  verificationReturned: (outcome?: ThreeDSOutcome) => void;
+  /** Before a full-page redirect: keep what `resume()` needs. */
+  rememberForRedirect: () => boolean;
+}
 
 const WINDOW_NAME = THREE_DS_POPUP_NAME;
 const CLOSED_CHECK_MS = 500;
 
 /**
- * The 3-D Secure window of an add-card flow (`useAddCard()`), rendering no markup. It checks the
+ * The 3-D Secure window of a flow (`useAddCard()`, `usePayWithSavedCard()`), rendering no markup. It checks the
  * verify URL (`checkVerifyUrl` with `allowedVerifyOrigins`) and opens it in a popup (opened blank
  * only when the card needs a challenge, while the Save click's user activation lasts; a blocked
  * popup becomes the `blocked` view, whose button calls `openPopup()`), an iframe (`frameProps`) or a full-page
@@ -82,7 +103,7 @@ const CLOSED_CHECK_MS = 500;
  * `verificationOpened`, `verificationBlocked`, `verificationReturned`.
  */
 export function useVerificationWindow(
-  flow: Flow,
+  flow: VerificationFlow,
   options: UseVerificationWindowOptions = {},
 ): VerificationWindow {
   const {
@@ -93,7 +114,7 @@ export function useVerificationWindow(
     placeholder = '',
   } = options;
   const features = options.popupFeatures ?? 'popup,width=480,height=720';
-  const { state, verificationOpened, verificationReturned } = flow;
+  const { challenge, verificationOpened, verificationReturned } = flow;
   const popup = useRef<Window | null>(null);
   const [frame, setFrame] = useState<HTMLIFrameElement | null>(null);
   const latest = useRef({
@@ -106,10 +127,10 @@ export function useVerificationWindow(
     placeholder,
   });
   latest.current = { flow, mode, allowedVerifyOrigins, verifyHosts, features, title, placeholder };
-  const waiting = state.status === 'verifying' || state.status === 'polling';
-  const inFlow = waiting || state.status === 'creating' || state.status === 'requires_verification';
+  const waiting = challenge.step === 'verifying' || challenge.step === 'checking';
+  const inFlow = challenge.step !== 'none';
 
-  const verifyUrl = 'verifyUrl' in state ? state.verifyUrl : undefined;
+  const verifyUrl = 'verifyUrl' in challenge ? challenge.verifyUrl : undefined;
   const verifyUrlRef = useRef(verifyUrl);
   verifyUrlRef.current = verifyUrl ?? verifyUrlRef.current;
   const openPopup = useCallback(() => {
@@ -133,16 +154,16 @@ export function useVerificationWindow(
     verificationOpened,
   ]);
 
-  // The token needs 3-D Secure: open its verify URL, once per state, if it may be opened.
+  // The flow needs 3-D Secure: open its verify URL, once per challenge, if it may be opened.
   useEffect(() => {
-    if (state.status !== 'requires_verification' || state.popupBlocked) return;
+    if (challenge.step !== 'open' || challenge.popupBlocked) return;
     const {
       flow: current,
       mode: how,
       allowedVerifyOrigins: allowed,
       verifyHosts: hosts,
     } = latest.current;
-    const checked = checkVerifyUrl(state.verifyUrl, { allowedOrigins: allowed, hosts });
+    const checked = checkVerifyUrl(challenge.verifyUrl, { allowedOrigins: allowed, hosts });
     if (!checked.ok) {
       popup.current?.close();
       popup.current = null;
@@ -167,7 +188,7 @@ export function useVerificationWindow(
         current.verificationBlocked('blocked_popup');
       }
     }
-  }, [state]);
+  }, [challenge]);
 
   // The return page reports back (from the window or frame we opened), or the popup is closed.
   useEffect(() => {
@@ -216,14 +237,11 @@ export function useVerificationWindow(
   useEffect(() => () => popup.current?.close(), []);
 
   let view: VerificationView = 'none';
-  if (
-    mode === 'redirect' &&
-    (state.status === 'requires_verification' || state.status === 'verifying')
-  ) {
+  if (mode === 'redirect' && (challenge.step === 'open' || challenge.step === 'verifying')) {
     view = 'redirect';
-  } else if (state.status === 'requires_verification' && state.popupBlocked) {
+  } else if (challenge.step === 'open' && challenge.popupBlocked) {
     view = 'blocked';
-  } else if (state.status === 'verifying') {
+  } else if (challenge.step === 'verifying') {
     view = mode === 'iframe' ? 'frame' : 'popup';
   }
   return {
