@@ -88,8 +88,17 @@ async function startDemoServer() {
       reject(new Error(`the demo server exited (${code}):\n${lines.join('\n')}`));
     });
   });
+  let stopping = false;
+  child.once('exit', (code, signal) => {
+    // A crash mid-run would otherwise show only as refused connections in the later checks.
+    if (!stopping)
+      console.log(
+        `    the demo server exited (${code ?? signal}):\n${lines.slice(-30).join('\n')}`,
+      );
+  });
   const stop = () =>
     new Promise((resolve) => {
+      stopping = true;
       if (child.exitCode !== null) return resolve();
       child.once('exit', resolve);
       child.kill('SIGTERM');
@@ -443,7 +452,7 @@ try {
   );
 
   await check(
-    '3-D Secure on the payment by full-page redirect: back on the same order, resumed, paid once',
+    '3-D Secure on the payment by full-page redirect: back on the same page and order, resumed, paid once',
     async () => {
       const order = await openCheckout('?verify=redirect');
       await page.getByRole('radio', { name: /Visa ending in 3155/ }).click();
@@ -451,7 +460,11 @@ try {
       await page.getByRole('button', { name: PAY_BUTTON }).click();
       await page.waitForURL(/\/mock-3ds\/challenge\.html/, { timeout: 15_000 });
       await page.getByRole('button', { name: 'Approve' }).click();
-      await page.waitForURL((url) => url.pathname === '/', { timeout: 15_000 });
+      // Back on the checkout's own route and query (the demo's settings live in the query).
+      await page.waitForURL(
+        (url) => url.pathname === '/' && url.searchParams.get('verify') === 'redirect',
+        { timeout: 15_000 },
+      );
       await paidStatus('Paid HK$388.00').waitFor({ timeout: 15_000 });
       await waitForPaidReceipt();
       const receipt = await page.locator('.receipt').textContent();

@@ -240,11 +240,13 @@ const RETURN_SCRIPT = `(() => {
   const message = { type: 'savedcards:3ds-return', outcome };
   const targets = [window.opener, window.parent !== window ? window.parent : null].filter(Boolean);
   for (const target of targets) target.postMessage(message, location.origin);
-  // A full-page redirect: back to the page the flow left (route and query kept), which resumes it.
+  // A full-page redirect: back to the page the flow (adding a card, or a payment) left, route and
+  // query kept, which resumes it (as handleThreeDSReturn() from @savedcards/core does).
   if (targets.length === 0) {
     let back = '/';
     try {
-      const kept = JSON.parse(sessionStorage.getItem('savedcards:pending-verification'))?.returnTo;
+      const read = (key) => JSON.parse(sessionStorage.getItem(key))?.returnTo;
+      const kept = read('savedcards:pending-verification') ?? read('savedcards:pending-payment');
       if (typeof kept === 'string' && /^\\/(?![/\\\\])/.test(kept)) back = kept;
     } catch {}
     location.replace(back);
