@@ -21,7 +21,7 @@ import { createWonderClient } from './client.js';
 import { WonderRequestError } from './errors.js';
 
 /** The test card a conformance run adds (and deletes again). Never printed. */
-export interface ConformanceCard {
+interface ConformanceCard {
   number: string;
   /** `MM`. */
   expMonth: string;
@@ -31,7 +31,7 @@ export interface ConformanceCard {
   cvv?: string;
 }
 
-export interface ConformanceOptions extends Omit<WonderConnectionOptions, 'wireProfile'> {
+interface ConformanceOptions extends Omit<WonderConnectionOptions, 'wireProfile'> {
   card: ConformanceCard;
   /** The throwaway customer's reference number. Default `savedcards-conformance-<random>`. */
   referenceNumber?: string;
@@ -43,13 +43,13 @@ export interface ConformanceOptions extends Omit<WonderConnectionOptions, 'wireP
 }
 
 /** One open point: what the gateway answered, and why that value was chosen. */
-export interface ConformancePoint {
+interface ConformancePoint {
   point: string;
   value: string;
   evidence: string;
 }
 
-export interface ConformanceResult {
+interface ConformanceResult {
   /** Every step ran and every point was settled (possibly as "not probed"). */
   ok: boolean;
   /** The profile to load into the proxy (written by `--out`); settled points only on failure. */
@@ -87,7 +87,7 @@ const shortToken = (token: string) => `${token.slice(0, 4)}…`;
  * the profile the gateway answers to. Deletes every card of the throwaway customer at the end,
  * also on failure (Wonder has no route to delete the customer itself).
  */
-export async function runConformance(options: ConformanceOptions): Promise<ConformanceResult> {
+async function runConformance(options: ConformanceOptions): Promise<ConformanceResult> {
   const log = options.log ?? (() => undefined);
   const now = options.now ?? (() => new Date());
   const referenceNumber =
