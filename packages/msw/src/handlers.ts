@@ -1,6 +1,7 @@
 import { delay, HttpResponse, http } from 'msw';
 import type { HttpHandler } from 'msw';
 import type { GatewayLang, WireProfile } from '@savedcards/wire';
+import { parseWireProfile } from '@savedcards/wire';
 import type { ChallengeMailbox, MockChallenge } from './challenge.js';
 import { createChallengeContext, createChallengeHandler } from './challenge.js';
 import type { GatewayDb } from './db.js';
@@ -123,7 +124,8 @@ export function createGatewayHandlers(options: GatewayHandlersOptions): HttpHand
   const scenario = resolveScenario(options.scenario);
   const db = options.db ?? createGatewayDb({ seed: scenario.seed });
   if (options.db && scenario.seed) options.db.reset({ seed: scenario.seed });
-  const profile = options.wireProfile;
+  // Checked like the proxy checks it: a profile the proxy would refuse is refused here too.
+  const profile = options.wireProfile && parseWireProfile(options.wireProfile);
   const envelope = scenario.envelope ?? profile?.observed?.envelope ?? 'A';
   const root = `${options.baseUrl.replace(/\/+$/, '')}${OPENAPI_PREFIX}`;
   const guard = options.verifySignature

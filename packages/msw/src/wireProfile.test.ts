@@ -114,6 +114,15 @@ describe('mock gateway wire profiles', () => {
     expect((await upsert(good)).status).toBe(200);
   });
 
+  it('refuses a malformed profile at creation, naming the field', () => {
+    expect(() =>
+      createGatewayHandlers({
+        baseUrl: BASE,
+        wireProfile: { ...DEFAULT_WIRE_PROFILE, deleteToken: 'path' } as never,
+      }),
+    ).toThrow(/wire profile: `deleteToken` must be one of "json-body", "query", got "path"/);
+  });
+
   it('answers in the observed envelope', async () => {
     mount({ observed: { envelope: 'B' } });
     const answer = await send('GET', TOKENS);
