@@ -1,6 +1,7 @@
 import { delay, HttpResponse, http } from 'msw';
 import type { HttpHandler } from 'msw';
-import type { GatewayLang } from '@savedcards/wire';
+import type { GatewayLang, WireProfile } from '@savedcards/wire';
+import { parseWireProfile } from '@savedcards/wire';
 import type { ChallengeMailbox, MockChallenge } from './challenge.js';
 import { createChallengeContext, createChallengeHandler } from './challenge.js';
 import type { GatewayDb } from './db.js';
@@ -73,6 +74,15 @@ export interface GatewayHandlersOptions {
    * emitter from `createGatewayWebhooks()` (to `await emitter.idle()` in tests). Off by default.
    */
   webhooks?: GatewayWebhooksOptions | GatewayWebhookEmitter;
+  /**
+   * Serve one wire profile strictly (issue 17), as a gateway that settled every open point one way
+   * would: a bodyless request signed the other way is a 401, a create token with the other
+   * `exp_year` digits, a `token_type` query where the filter is `'local'`, the other delete form
+   * and the other `default_payment_method` spelling are 400 `invalidParameter`; the answers use
+   * `observed.envelope` (unless the scenario sets one). Default: today's lenient mock (both year
+   * forms, the query honoured, the JSON-body delete, any payment method; bodyless signs nothing).
+   */
+  wireProfile?: WireProfile;
 }
 
 const INVALID_JSON = Symbol('invalid JSON');
@@ -114,10 +124,17 @@ export function createGatewayHandlers(options: GatewayHandlersOptions): HttpHand
   const scenario = resolveScenario(options.scenario);
   const db = options.db ?? createGatewayDb({ seed: scenario.seed });
   if (options.db && scenario.seed) options.db.reset({ seed: scenario.seed });
-  const envelope = scenario.envelope ?? 'A';
+  // Checked like the proxy checks it: a profile the proxy would refuse is refused here too.
+  const profile = options.wireProfile && parseWireProfile(options.wireProfile);
+  const envelope = scenario.envelope ?? profile?.observed?.envelope ?? 'A';
   const root = `${options.baseUrl.replace(/\/+$/, '')}${OPENAPI_PREFIX}`;
   const guard = options.verifySignature
-    ? createSignatureGuard(options.verifySignature, envelope)
+    ? createSignatureGuard(
+        profile
+          ? { ...options.verifySignature, bodylessSignature: profile.bodylessSignature }
+          : options.verifySignature,
+        envelope,
+      )
     : undefined;
   const { baseUrl, challengeUrl, challengeMailbox } = options;
   const challenge = createChallengeContext({ baseUrl, challengeUrl, challengeMailbox });
@@ -148,6 +165,7 @@ export function createGatewayHandlers(options: GatewayHandlersOptions): HttpHand
         url: new URL(request.url),
         body,
         challenge,
+        ...(profile ? { profile } : {}),
       });
       if ('delayMs' in result && result.delayMs) await delay(result.delayMs);
       return respond(result, envelope, lang);

@@ -2,9 +2,11 @@ import {
   CUSTOMER_FIELD_NAMES,
   CUSTOMER_REQUIRED_FIELDS,
   customerFieldMaxLength,
+  isCardPaymentMethod,
   isRecord,
   passesLuhn,
   type WireCustomerField,
+  type WireProfile,
 } from '@savedcards/wire';
 import { maskCardNumber } from './card.js';
 import type { ChallengeContext } from './challenge.js';
@@ -23,6 +25,8 @@ interface OperationRequest {
   body: unknown;
   /** Verify and return URLs, challenge decisions (create and check). */
   challenge: ChallengeContext;
+  /** Served strictly when set (`GatewayHandlersOptions.wireProfile`); else the lenient defaults. */
+  profile?: WireProfile;
 }
 
 /**
@@ -44,7 +48,7 @@ function codePoints(value: string): number {
 }
 
 /** `POST P/customers`: create or update by `reference_number` (GATEWAY.md §4). */
-const upsertCustomer: Operation = ({ db, body }) => {
+const upsertCustomer: Operation = ({ db, body, profile: wireProfile }) => {
   const raw = isRecord(body) ? body.customer : undefined;
   if (!isRecord(raw)) return fail(gatewayError('invalidParameter', 'customer is required.'));
 
@@ -67,6 +71,17 @@ const upsertCustomer: Operation = ({ db, body }) => {
     if (!input[field]?.trim()) {
       return fail(gatewayError('invalidParameter', `customer.${field} is required.`));
     }
+  }
+  const method = wireProfile?.defaultPaymentMethod;
+  if (
+    method !== undefined &&
+    method !== 'match-customer' &&
+    isCardPaymentMethod(input.default_payment_method) &&
+    input.default_payment_method !== method
+  ) {
+    return fail(
+      gatewayError('invalidParameter', 'customer.default_payment_method is not supported.'),
+    );
   }
   const {
     reference_number: referenceNumber,
@@ -103,9 +118,12 @@ const getCustomer: Operation = ({ db, params }) => {
 };
 
 /** `GET P/customers/{uuid}/payment_tokens[?token_type=A,B]`. */
-const listTokens: Operation = ({ db, params, url }) => {
+const listTokens: Operation = ({ db, params, url, profile }) => {
   const uuid = customerUuid(params);
   if (!db.getCustomer(uuid)) return fail(gatewayError('customerNotFound'));
+  if (profile?.tokenTypeFilter === 'local' && url.searchParams.has('token_type')) {
+    return fail(gatewayError('invalidParameter', 'token_type is not supported.'));
+  }
   const types = (url.searchParams.get('token_type') ?? '')
     .split(',')
     .map((type) => type.trim())
@@ -117,11 +135,19 @@ const listTokens: Operation = ({ db, params, url }) => {
   });
 };
 
-/** `DELETE P/customers/{uuid}/payment_tokens` with `{"token": "…"}`; clears the default if it was. */
-const deleteToken: Operation = ({ db, params, body }) => {
+/**
+ * `DELETE P/customers/{uuid}/payment_tokens` with `{"token": "…"}` (or, in a profile's `'query'`
+ * form, `?token=…` and no body); clears the default if it was.
+ */
+const deleteToken: Operation = ({ db, params, body, url, profile }) => {
   const uuid = customerUuid(params);
   if (!db.getCustomer(uuid)) return fail(gatewayError('customerNotFound'));
-  const token = isRecord(body) ? body.token : undefined;
+  const token =
+    profile?.deleteToken === 'query'
+      ? url.searchParams.get('token')
+      : isRecord(body)
+        ? body.token
+        : undefined;
   if (typeof token !== 'string' || token === '') {
     return fail(gatewayError('invalidParameter', 'token is required.'));
   }
@@ -202,7 +228,7 @@ function isExpired(month: number, year: number, now: Date): boolean {
  * behaves by the number: see `SCENARIO_CARDS`. `3ds` and `transaction_type` are optional here (the
  * signing proxy adds them in production); when `3ds` is given its URLs are the token's return URLs.
  */
-const createToken: Operation = ({ db, params, body, challenge }) => {
+const createToken: Operation = ({ db, params, body, challenge, profile }) => {
   const uuid = customerUuid(params);
   if (!db.getCustomer(uuid)) return fail(gatewayError('customerNotFound'));
   const card = isRecord(body) ? body.card : undefined;
@@ -238,8 +264,10 @@ const createToken: Operation = ({ db, params, body, challenge }) => {
     return fail(gatewayError('invalidParameter', 'card.exp_month must be a month, 01 to 12.'));
   }
   const yearText = fields.exp_year ?? '';
-  if (!/^(\d{2}|\d{4})$/.test(yearText)) {
-    return fail(gatewayError('invalidParameter', 'card.exp_year must have 4 digits.'));
+  const digits = profile?.expYearDigits;
+  const yearForm = digits === 2 ? /^\d{2}$/ : digits === 4 ? /^\d{4}$/ : /^(\d{2}|\d{4})$/;
+  if (!yearForm.test(yearText)) {
+    return fail(gatewayError('invalidParameter', `card.exp_year must have ${digits ?? 4} digits.`));
   }
   const year = yearText.length === 2 ? 2000 + Number(yearText) : Number(yearText);
   if (isExpired(month, year, db.now())) {

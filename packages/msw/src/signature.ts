@@ -4,6 +4,7 @@
  * (`globalThis.crypto.subtle`), so the package entry stays environment-neutral (Node 20+, browsers in
  * a secure context, service-worker pages).
  */
+import type { BodylessSignature } from '@savedcards/wire';
 import {
   DEFAULT_MAX_SKEW_MS,
   NONCE_PATTERN,
@@ -35,6 +36,11 @@ export interface VerifySignatureOptions {
    * window (a replay). Default true: the signing proxy makes a fresh nonce for every request.
    */
   rejectReplays?: boolean;
+  /**
+   * What a request without a body must be signed over: nothing (`'nothing'`, the default) or the
+   * literal `[]` (`'empty-array'`); the other form is refused (a wire profile's `bodylessSignature`).
+   */
+  bodylessSignature?: BodylessSignature;
 }
 
 /** Why a signature was refused. */
@@ -166,6 +172,7 @@ export function createSignatureVerifier(options: VerifySignatureOptions): Signat
     maxSkewMs = DEFAULT_MAX_SKEW_MS,
     now = () => new Date(),
     rejectReplays = true,
+    bodylessSignature = 'nothing',
   } = options;
   let key: Promise<CryptoKey> | undefined;
   // A request time may be up to the skew ahead of the clock, so a nonce could come back as late as
@@ -198,7 +205,11 @@ export function createSignatureVerifier(options: VerifySignatureOptions): Signat
 
     key ??= importPublicKey(options.publicKey);
     const publicKey = await key;
-    const message = await signatureMessage(nonce, requestTime, preSignString(method, uri, body));
+    const message = await signatureMessage(
+      nonce,
+      requestTime,
+      preSignString(method, uri, body, bodylessSignature),
+    );
     const valid = await subtle().verify(
       'RSASSA-PKCS1-v1_5',
       publicKey,

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { EnvelopeReading } from '@savedcards/wire';
+import type { BodylessSignature, EnvelopeReading, WireProfile } from '@savedcards/wire';
 import {
   CUSTOMER_FIELDS,
   ECHO_PATH,
   gatewayPaths,
   isRecord,
   parseJsonBody,
+  parseWireProfile,
   readEnvelope,
   redactCardData,
 } from '@savedcards/wire';
@@ -62,6 +63,12 @@ export interface WonderConnectionOptions extends UpstreamTarget {
   timeoutMs?: number;
   /** Largest answer read from Wonder; a larger one is a failure (the proxy answers 502). Default 256 KiB. */
   maxResponseBytes?: number;
+  /**
+   * The gateway's answers to the open wire points (issue 17), as `savedcards-conformance` wrote
+   * them (`loadWireProfile(path)`): checked at creation. The client signs bodyless requests by it;
+   * the proxy also applies its upstream forms. Default: none (this project's inferred defaults).
+   */
+  wireProfile?: WireProfile;
 }
 
 export type WonderMethod = 'GET' | 'POST' | 'DELETE';
@@ -77,6 +84,8 @@ export interface WonderCall {
   lang?: string;
   signal?: AbortSignal;
   timeoutMs?: number;
+  /** Sign a bodyless request this way for this call (the conformance probe); default: the profile's. */
+  bodylessSignature?: BodylessSignature;
 }
 
 /** What came back: a response (any status), or why none did. */
@@ -115,6 +124,8 @@ export interface WonderClient {
   readonly baseUrl: string;
   readonly appId: string;
   readonly timeoutMs: number;
+  /** The wire profile the client was created with, checked; `undefined` for the defaults. */
+  readonly wireProfile: WireProfile | undefined;
   /** Signs and sends one request. Never throws for HTTP errors, timeouts or network failures. */
   call(call: WonderCall): Promise<WonderCallResult>;
   /** Creates or updates the customer (idempotent on `referenceNumber`) and returns its uuid. */
@@ -139,6 +150,13 @@ export function createWonderClient(options: WonderConnectionOptions): WonderClie
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
     throw new TypeError(`${WHO}: \`timeoutMs\` must be a positive number.`);
   }
+  let wireProfile: WireProfile | undefined;
+  try {
+    wireProfile =
+      options.wireProfile === undefined ? undefined : parseWireProfile(options.wireProfile);
+  } catch (error) {
+    throw new TypeError(`${WHO}: \`wireProfile\`: ${(error as Error).message}`);
+  }
 
   let transport: HttpTransport | undefined;
 
@@ -158,6 +176,7 @@ export function createWonderClient(options: WonderConnectionOptions): WonderClie
         method: request.method,
         uri: `${url.pathname}${url.search}`,
         body,
+        bodylessSignature: request.bodylessSignature ?? wireProfile?.bodylessSignature ?? 'nothing',
       }),
     };
     if (request.lang) headers['x-i18n-lang'] = request.lang;
@@ -322,7 +341,7 @@ export function createWonderClient(options: WonderConnectionOptions): WonderClie
     return typeof echoed === 'string' ? echoed : JSON.stringify(echoed ?? null);
   }
 
-  return { baseUrl, appId, timeoutMs, call, ensureCustomer, echo };
+  return { baseUrl, appId, timeoutMs, wireProfile, call, ensureCustomer, echo };
 }
 
 function customerBody(profile: CustomerProfile): Record<string, string> {

@@ -27,15 +27,18 @@ export type {
   TransactionType,
   WebhookAction,
   WonderEnvironment,
+  WireProfile,
 } from '@savedcards/wire';
 // Wonder's wire contract, from @savedcards/wire (one definition for browser, proxy and mock).
 export {
   CSRF_HEADER,
+  DEFAULT_WIRE_PROFILE,
   CSRF_HEADER_VALUE,
   ECHO_PATH,
   GATEWAY_ROUTES as PROXY_ROUTES,
   OPENAPI_PREFIX,
   PROXY_ERRORS,
+  parseWireProfile,
   readEnvelope,
   TRANSACTION_TYPES,
   WEBHOOK_ACTIONS,
@@ -46,6 +49,7 @@ export type { WonderRequestErrorKind } from './errors.js';
 export { WonderRequestError } from './errors.js';
 export type { PrivateKeyInput, PublicKeyInput } from './keys.js';
 export { loadPrivateKey, loadPublicKey } from './keys.js';
+export { loadWireProfile } from './loadWireProfile.js';
 export type { PaymentRecord, PaymentStore } from './payStore.js';
 export { createMemoryPaymentStore } from './payStore.js';
 export type { RedisPaymentStoreOptions } from './payStoreRedis.js';

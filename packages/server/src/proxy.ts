@@ -12,6 +12,7 @@ import { matchPayRoute } from './steps/payRequest.js';
 import { checkSameOrigin, handlesPath, matchRoute } from './steps/route.js';
 import { createCustomerBinding } from './steps/session.js';
 import { sendUpstream } from './steps/upstream.js';
+import { applyWireProfile, filterTokenList } from './steps/wireProfile.js';
 
 export type {
   BeforeCreateToken,
@@ -53,6 +54,10 @@ export interface WonderProxy {
  * A pipeline of small steps (./steps/): options once at creation; then per request route, session,
  * limits, body policy, sign + upstream, answer and log. A step either gives the next one its value
  * or a `ProxyAnswer`, which is answered at once: nothing is sent upstream before every check passed.
+ *
+ * With `wireProfile` (from `savedcards-conformance`, read with `loadWireProfile`), the upstream
+ * side speaks that profile: how bodyless requests are signed, `exp_year` digits, the list filter,
+ * the delete form and the `default_payment_method` spelling. Without it, the defaults.
  *
  * With `resolveOrder`, it also serves the kit's payment routes (`KIT_PAY_PATHS`, ./pay.ts): pay an
  * order with one of the customer's tokens, for the amount the merchant's records say, idempotently
@@ -105,20 +110,23 @@ export function createWonderProxy(options: WonderProxyOptions): WonderProxy {
     const unbound = await customers.bindPath(session, matched.pathUuid, request);
     if (unbound) return unbound;
 
-    const outgoing = await prepareOutgoing(matched, request, session, config);
-    if (outgoing instanceof ProxyAnswer) return outgoing;
+    const prepared = await prepareOutgoing(matched, request, session, config);
+    if (prepared instanceof ProxyAnswer) return prepared;
 
     const { operation } = matched.route;
     const customerUuid = matched.pathUuid ?? customers.knownUuid(session);
-    const foreign = await ownership.check(
-      operation,
-      outgoing.body === undefined ? undefined : JSON.parse(outgoing.body),
-      customerUuid,
-      trace.requestId,
-    );
+    const foreign = await ownership.check(operation, prepared.bound, customerUuid, trace.requestId);
     if (foreign) return foreign;
 
-    const result = await sendUpstream(config.client, outgoing, request, trace.requestId);
+    const { outgoing, localTokenTypes } = applyWireProfile(
+      prepared,
+      prepared.bound,
+      config.client.wireProfile,
+    );
+    const result = filterTokenList(
+      await sendUpstream(config.client, outgoing, request, trace.requestId),
+      localTokenTypes,
+    );
     const answer = answerUpstream(result, config.client.timeoutMs);
     if ((operation === 'createToken' || operation === 'deleteToken') && customerUuid) {
       ownership.forget(customerUuid);

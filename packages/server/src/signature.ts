@@ -1,3 +1,4 @@
+import type { BodylessSignature } from '@savedcards/wire';
 import {
   formatCredential,
   formatRequestTime,
@@ -36,6 +37,8 @@ export interface SignRequestInput {
   now?: Date;
   /** Default: 16 characters from a CSPRNG. */
   nonce?: string;
+  /** What a request without a body is signed over: nothing (default) or `[]` (a wire profile's choice). */
+  bodylessSignature?: BodylessSignature;
 }
 
 const NONCE_ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
@@ -91,7 +94,7 @@ export function signRequest(input: SignRequestInput): SignatureHeaders {
   const message = signatureMessage(
     nonce,
     requestTime,
-    preSignString(input.method, uri, input.body ?? ''),
+    preSignString(input.method, uri, input.body ?? '', input.bodylessSignature),
   );
   return {
     Credential: formatCredential(appId, requestTime),
@@ -105,6 +108,8 @@ export interface VerifySignatureInput {
   method: string;
   uri: string;
   body?: string;
+  /** What a request without a body was signed over: nothing (default) or `[]`. */
+  bodylessSignature?: BodylessSignature;
   headers: { Credential?: string | null; Nonce?: string | null; Signature?: string | null };
 }
 
@@ -121,7 +126,7 @@ export function verifySignature(input: VerifySignatureInput): boolean {
   const message = signatureMessage(
     nonce,
     parts.requestTime,
-    preSignString(input.method, input.uri, input.body ?? ''),
+    preSignString(input.method, input.uri, input.body ?? '', input.bodylessSignature),
   );
   const key = loadPublicKey(input.publicKey);
   const bytes = Buffer.from(signature, 'base64');

@@ -21,6 +21,9 @@ export type { BrowserRequestInit, EnvelopeA } from '@savedcards/test-utils/proxy
 export { browserRequest, readJson, recordingFetch, testProxy } from '@savedcards/test-utils/proxy';
 
 /** Mounts the mock gateway on the sandbox URL of the tests' msw server, checking every signature. */
-export function mockUpstream(scenario?: Parameters<typeof mockUpstreamOn>[1]) {
-  return mockUpstreamOn(server, scenario);
+export function mockUpstream(
+  scenario?: Parameters<typeof mockUpstreamOn>[1],
+  options?: Parameters<typeof mockUpstreamOn>[2],
+) {
+  return mockUpstreamOn(server, scenario, options);
 }

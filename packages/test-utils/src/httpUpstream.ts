@@ -17,7 +17,7 @@ export const UPSTREAM_STATS_PATH = '/__test__/upstream';
 export interface MockUpstreamServerOptions
   extends Pick<
     GatewayHandlersOptions,
-    'scenario' | 'challengeUrl' | 'challengeMailbox' | 'webhooks'
+    'scenario' | 'challengeUrl' | 'challengeMailbox' | 'webhooks' | 'wireProfile'
   > {
   /** Default 0: any free port. */
   port?: number;
@@ -102,6 +102,7 @@ export async function startMockUpstream(options: MockUpstreamServerOptions = {})
       ? {}
       : { challengeMailbox: options.challengeMailbox }),
     ...(options.webhooks === undefined ? {} : { webhooks: options.webhooks }),
+    ...(options.wireProfile === undefined ? {} : { wireProfile: options.wireProfile }),
     verifySignature: { publicKey: TEST_ONLY_PUBLIC_KEY_PEM, appId, onResult },
   });
 

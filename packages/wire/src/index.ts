@@ -94,3 +94,16 @@ export type {
   WonderTransaction,
   WonderTransactionState,
 } from './payments.js';
+export {
+  DEFAULT_WIRE_PROFILE,
+  expYearWithDigits,
+  isCardPaymentMethod,
+  parseWireProfile,
+} from './wireProfile.js';
+export type {
+  BodylessSignature,
+  DefaultPaymentMethodValue,
+  DeleteTokenForm,
+  ObservedWire,
+  WireProfile,
+} from './wireProfile.js';

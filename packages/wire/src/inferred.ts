@@ -4,6 +4,13 @@ import type { TransactionType } from './types.js';
  * Every choice this project makes that Wonder's documentation does not settle, in one place, each
  * with the evidence it rests on (GATEWAY.md §9). Correct them here once a sandbox call proves
  * otherwise; the browser client, the proxy and the mock all read them from this module.
+ *
+ * The wire-level ones (bodyless signature, `exp_year` digits, list filter, delete form,
+ * `default_payment_method`) are also switches of a `WireProfile` (`wireProfile.ts`):
+ * `DEFAULT_WIRE_PROFILE` is built from this object, and `savedcards-conformance`
+ * (@savedcards/server) probes a real gateway and writes the profile it answers to, which the proxy
+ * loads (`wireProfile`) and the mock gateway serves strictly. A profile overrides these upstream
+ * only; the browser always speaks this object's defaults to the proxy.
  */
 export const INFERRED = {
   /**
@@ -17,11 +24,15 @@ export const INFERRED = {
    * operations, not all the paths.
    */
   paymentTokenRoutes: '/customers/{uuid}/payment_tokens',
-  /** DELETE of a token carries a JSON body `{"token": "…"}`. Evidence: the iOS SDK. */
+  /**
+   * DELETE of a token carries a JSON body `{"token": "…"}`. Evidence: the iOS SDK. The profile's
+   * alternative is `deleteToken: 'query'` (`?token=…`, no body).
+   */
   deleteTokenBody: 'json' as const,
   /**
    * A request without a body signs `METHOD\nURI` (nothing for the body). Evidence: Wonder's Node
-   * samples; the PHP SDK's private request helper would sign `[]` for an empty array.
+   * samples; the PHP SDK's private request helper would sign `[]` for an empty array (profile
+   * `bodylessSignature: 'empty-array'`).
    */
   bodylessSignature: 'nothing' as const,
   /**
@@ -38,7 +49,8 @@ export const INFERRED = {
   defaultTransactionType: 'unscheduled_cof' satisfies TransactionType,
   /**
    * Token states: `success`, `pending`, `failed`. Evidence: the iOS SDK; the enum is undocumented.
-   * Other strings are read as unknown and never usable.
+   * Other strings are read as unknown and never usable. A conformance run records the states and
+   * envelope it saw in the profile's `observed`.
    */
   tokenStates: 'success | pending | failed',
 } as const;

@@ -2,6 +2,7 @@
  * The text parts of Wonder-RSA-SHA256 (GATEWAY.md §2), shared by the signer (the proxy, on
  * node:crypto) and the verifier (the mock, on WebCrypto). The cryptography itself stays with each.
  */
+import type { BodylessSignature } from './wireProfile.js';
 
 /** The one algorithm Wonder documents: the last part of `Credential`, and the HMAC chain's second message. */
 export const SIGNATURE_ALGORITHM = 'Wonder-RSA-SHA256';
@@ -16,11 +17,18 @@ const CREDENTIAL_PATTERN = /^(.+)\/(\d{14})\/([A-Za-z0-9-]+)$/;
 
 /**
  * The string the signature covers: `UPPER(method) + "\n" + uri [+ "\n" + body]`, the body only when
- * it is not empty (see `INFERRED.bodylessSignature`).
+ * it is not empty. A request without a body signs nothing more (`bodyless` `'nothing'`, the default),
+ * or the literal `[]` (`'empty-array'`): see `INFERRED.bodylessSignature` and `WireProfile`.
  */
-export function preSignString(method: string, uri: string, body = ''): string {
+export function preSignString(
+  method: string,
+  uri: string,
+  body = '',
+  bodyless: BodylessSignature = 'nothing',
+): string {
   const head = `${method.toUpperCase()}\n${uri}`;
-  return body === '' ? head : `${head}\n${body}`;
+  if (body !== '') return `${head}\n${body}`;
+  return bodyless === 'empty-array' ? `${head}\n[]` : head;
 }
 
 const pad = (value: number, length = 2) => String(value).padStart(length, '0');

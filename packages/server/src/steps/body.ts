@@ -17,6 +17,8 @@ export interface Outgoing {
   path: string;
   /** The exact JSON text to sign and send (body routes only). */
   body?: string;
+  /** The body as an object, bound and checked (body routes only): what the ownership step reads. */
+  bound?: Record<string, unknown>;
 }
 
 /** What the body policy needs besides the request. */
@@ -267,19 +269,19 @@ export async function prepareOutgoing(
   policy: BodyPolicy,
 ): Promise<Outgoing | ProxyAnswer> {
   const { route } = matched;
-  let body: string | undefined;
+  let bound: Record<string, unknown> | undefined;
   if (route.hasBody) {
     const parsed = await readJsonObject(request, policy.maxBodyBytes, policy.bodyTimeoutMs);
     if (parsed instanceof ProxyAnswer) return parsed;
     const outgoing = await outgoingBody(route, parsed, session, request, policy);
     if (outgoing instanceof ProxyAnswer) return outgoing;
-    body = JSON.stringify(outgoing);
+    bound = outgoing;
   }
   const query = outgoingQuery(matched);
   if (query instanceof ProxyAnswer) return query;
   return {
     route,
     path: `${OPENAPI_PREFIX}${matched.path}${query}`,
-    ...(body === undefined ? {} : { body }),
+    ...(bound === undefined ? {} : { body: JSON.stringify(bound), bound }),
   };
 }
