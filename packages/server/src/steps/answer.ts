@@ -168,6 +168,6 @@ export function writeAnswer(res: ServerResponse, answer: ProxyAnswer, requestId:
   for (const [name, value] of Object.entries(answer.headers ?? {})) res.setHeader(name, value);
   for (const [name, value] of fixedHeaders(requestId)) res.setHeader(name, value);
   res.setHeader('Content-Length', Buffer.byteLength(answer.body, 'utf8'));
-  // The body as text: Node sends it with the head in one write, where a Buffer makes two (issue 15).
+  // The body as text: Node joins it to the head, where a Buffer is a chunk of its own (issue 15).
   res.end(answer.body, 'utf8');
 }
