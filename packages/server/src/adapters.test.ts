@@ -235,6 +235,17 @@ describe('toWebRequest', () => {
     expect(request.headers.get('x-forwarded-for')).toBe('a, b');
   });
 
+  it('gives the request the signal it was given, which aborts with it', () => {
+    const controller = new AbortController();
+    const request = toWebRequest(fake({ host: 'shop.example' }), controller.signal);
+    expect(request).toBeInstanceOf(Request);
+    expect(request.signal).toBe(controller.signal);
+    expect(request.signal.aborted).toBe(false);
+    controller.abort();
+    expect(request.signal.aborted).toBe(true);
+    expect(toWebRequest(fake({ host: 'shop.example' })).signal.aborted).toBe(false);
+  });
+
   it('leaves out a header value fetch refuses and keeps the others', () => {
     const request = toWebRequest(fake({ host: 'shop.example', cookie: 'sid=1', 'x-bad': 'a\0b' }));
     expect(request.headers.get('cookie')).toBe('sid=1');

@@ -102,7 +102,6 @@ export function toWebRequest(req: NodeRequest, signal?: AbortSignal): Request {
   }
   const method = (req.method ?? 'GET').toUpperCase();
   const init: RequestInit & { duplex?: 'half' } = { method };
-  if (signal) init.signal = signal;
   let drop: string | undefined;
   if (method !== 'GET' && method !== 'HEAD') {
     const parsed = parsedBody(req);
@@ -123,6 +122,10 @@ export function toWebRequest(req: NodeRequest, signal?: AbortSignal): Request {
     // Headers are checked before the body is touched: retry without the values fetch refuses.
     request = new Request(url, { ...init, headers: acceptedHeaders(pairs) });
   }
+  // `signal` on the instance instead of in the init, where undici would make a signal of its own
+  // that follows this one (a listener and a finalizer per request, issue 15). `request.signal` is
+  // this signal; a `clone()` or `new Request(request)` does not follow it.
+  if (signal) Object.defineProperty(request, 'signal', { value: signal, configurable: true });
   const address = req.socket?.remoteAddress;
   if (address) clientAddresses.set(request, address);
   return request;

@@ -43,6 +43,14 @@ describe('redact', () => {
     );
   });
 
+  it('sanitizeGatewayData masks a run of exactly 12 digits and leaves 11 alone', () => {
+    expect(sanitizeGatewayData({ note: '424242424242', list: ['x', '4242-4242-4242'] })).toEqual({
+      note: '********4242',
+      list: ['x', '********4242'],
+    });
+    expect(sanitizeGatewayData({ note: '42424242424', brand: 'visa' })).toBeUndefined();
+  });
+
   it.each([
     ['{"cvv":"123"}', '{"cvv":"[redacted]"}'],
     ['cvc=4321&x=1', 'cvc=[redacted]&x=1'],

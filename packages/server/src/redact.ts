@@ -61,6 +61,8 @@ export function sanitizeGatewayData(value: unknown): unknown | undefined {
   let changed = false;
   const walk = (node: unknown, depth: number): unknown => {
     if (typeof node === 'string') {
+      // A card number is 12 digits or more: a shorter string has none (most of a token list).
+      if (node.length < 12) return node;
       const masked = maskCardNumbersIn(node);
       if (masked !== node) changed = true;
       return masked;

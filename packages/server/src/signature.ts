@@ -43,18 +43,32 @@ export interface SignRequestInput {
 
 const NONCE_ALPHABET = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
+// CSPRNG bytes for nonces, drawn 4 KiB at a time (as Node's own `randomUUID` caches its entropy)
+// instead of one `randomBytes` call per nonce (issue 15). A nonce is public: it is sent as a header.
+const RANDOM_POOL_BYTES = 4096;
+let randomPool = Buffer.alloc(0);
+let randomOffset = 0;
+
+function randomByte(): number {
+  if (randomOffset >= randomPool.length) {
+    randomPool = randomBytes(RANDOM_POOL_BYTES);
+    randomOffset = 0;
+  }
+  const byte = randomPool.readUInt8(randomOffset);
+  randomOffset += 1;
+  return byte;
+}
+
 /**
- * 16 characters from `[0-9a-zA-Z]`, uniformly: one `randomBytes` call (bytes ≥ 248 are rejected so
- * that `byte % 62` stays uniform; 32 bytes almost always hold 16 good ones), not 16 `randomInt` calls.
+ * 16 characters from `[0-9a-zA-Z]`, uniformly: bytes ≥ 248 are rejected so that `byte % 62` stays
+ * uniform. The bytes come from a pool of `randomBytes`, not from 16 `randomInt` calls.
  */
 export function createNonce(): string {
   let nonce = '';
   while (nonce.length < 16) {
-    for (const byte of randomBytes(32)) {
-      if (byte >= 248) continue; // 248 = 4 × 62
-      nonce += NONCE_ALPHABET[byte % 62];
-      if (nonce.length === 16) break;
-    }
+    const byte = randomByte();
+    if (byte >= 248) continue; // 248 = 4 × 62
+    nonce += NONCE_ALPHABET[byte % 62];
   }
   return nonce;
 }

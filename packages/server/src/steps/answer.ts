@@ -164,10 +164,10 @@ export function toResponse(answer: ProxyAnswer, requestId: string): Response {
  * headers and bytes as `toResponse`, without building a Web `Response` and reading it back.
  */
 export function writeAnswer(res: ServerResponse, answer: ProxyAnswer, requestId: string): void {
-  const body = Buffer.from(answer.body, 'utf8');
   res.statusCode = answer.status;
   for (const [name, value] of Object.entries(answer.headers ?? {})) res.setHeader(name, value);
   for (const [name, value] of fixedHeaders(requestId)) res.setHeader(name, value);
-  res.setHeader('Content-Length', body.byteLength);
-  res.end(body);
+  res.setHeader('Content-Length', Buffer.byteLength(answer.body, 'utf8'));
+  // The body as text: Node joins it to the head, where a Buffer is a chunk of its own (issue 15).
+  res.end(answer.body, 'utf8');
 }
