@@ -21,8 +21,9 @@ const ITEMS = [
     name: 'saved-card-list',
     title: 'Saved card list',
     description:
-      'The saved cards as an accessible radio group (checkout) or a managed list with make-default and remove (account page), on Radix, with live-region announcements.',
-    entry: 'SavedCardList/SavedCardList.tsx',
+      'The saved cards as an accessible radio group of native radios (checkout) or, with rowActions, a managed list with make-default and remove (account page, Radix AlertDialog), with live-region announcements.',
+    // rowActions imports SavedCardList (and through it the checkout's parts): both variants.
+    entry: 'SavedCardList/rowActions.tsx',
   },
   {
     name: 'default-method-picker',

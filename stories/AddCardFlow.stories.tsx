@@ -1,5 +1,5 @@
 import { OPENAPI_PREFIX } from '@savedcards/msw';
-import { AddCardFlow, SavedCardList } from '@savedcards/ui';
+import { AddCardFlow, rowActions, SavedCardList } from '@savedcards/ui';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { HttpResponse, http } from 'msw';
 import { expect, fn, waitFor, within } from 'storybook/test';
@@ -26,7 +26,7 @@ const meta = {
   render: (args) => (
     <>
       <AddCardFlow {...args} />
-      <SavedCardList aria-label="Saved cards" actions={['remove']} />
+      <SavedCardList aria-label="Saved cards" actions={rowActions(['remove'])} />
     </>
   ),
 } satisfies Meta<typeof AddCardFlow>;

@@ -2,6 +2,7 @@ import {
   AddCardFlow,
   type SavedCardAction,
   type SavedCardsMessages,
+  rowActions,
   SavedCardList,
   SavedCardsMessagesProvider,
   zhCNMessages,
@@ -26,7 +27,7 @@ function Page({
   return (
     <SavedCardsMessagesProvider messages={messages}>
       <AddCardFlow />
-      <SavedCardList actions={actions} />
+      <SavedCardList actions={actions.length ? rowActions(actions) : undefined} />
     </SavedCardsMessagesProvider>
   );
 }

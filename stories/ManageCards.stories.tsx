@@ -4,6 +4,8 @@ import { useCardManagement, usePaymentTokens } from '@savedcards/react';
 import {
   Announcements,
   describeOutcome,
+  RemoveCardDialog,
+  rowActions,
   SavedCardList,
   useAnnouncer,
   useMessages,
@@ -21,7 +23,7 @@ const base = gateway();
 const meta = {
   title: 'Components/SavedCardList/Manage cards',
   component: SavedCardList,
-  args: { actions: ['make-default', 'remove'], 'aria-label': 'Your saved cards' },
+  args: { actions: rowActions(['make-default', 'remove']), 'aria-label': 'Your saved cards' },
   parameters: { msw: { handlers: base.handlers } },
   beforeEach: base.reset,
 } satisfies Meta<typeof SavedCardList>;
@@ -287,7 +289,7 @@ export const BuiltFromTheHookAndParts: Story = {
             </SavedCardList.Row>
           ))}
         </SavedCardList.List>
-        <SavedCardList.RemoveDialog
+        <RemoveCardDialog
           card={manage.pendingRemoval?.card ?? null}
           refusal={manage.pendingRemoval?.refusal}
           onConfirm={manage.confirmRemove}

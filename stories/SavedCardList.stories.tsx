@@ -260,7 +260,7 @@ export const ComposedFromParts: Story = {
   },
   play: async ({ canvas }) => {
     const group = await canvas.findByRole('radiogroup', { name: 'Pay with' });
-    await waitFor(() => expect(group.querySelectorAll('[role="radio"]')).toHaveLength(3));
+    await waitFor(() => expect(group.querySelectorAll('input[type="radio"]')).toHaveLength(3));
     await expect(canvas.getByRole('radio', { name: /Visa ending in 4242/ })).toBeChecked();
   },
 };

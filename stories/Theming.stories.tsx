@@ -1,4 +1,4 @@
-import { AddCardFlow, type SavedCardAction, SavedCardList } from '@savedcards/ui';
+import { AddCardFlow, rowActions, type SavedCardAction, SavedCardList } from '@savedcards/ui';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, waitFor, within } from 'storybook/test';
 import { gateway } from './gateway';
@@ -12,7 +12,7 @@ function Page({ actions = MANAGE }: { actions?: readonly SavedCardAction[] }) {
   return (
     <>
       <AddCardFlow />
-      <SavedCardList actions={actions} />
+      <SavedCardList actions={actions.length ? rowActions(actions) : undefined} />
     </>
   );
 }

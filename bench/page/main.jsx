@@ -7,7 +7,7 @@ import '@savedcards/ui/styles.css';
 import { createGatewayClient } from '@savedcards/core';
 import { createGatewayDb, createGatewayHandlers, DEMO_CUSTOMER } from '@savedcards/msw';
 import { SavedCardsProvider } from '@savedcards/react';
-import { SavedCardList } from '@savedcards/ui';
+import { rowActions, SavedCardList } from '@savedcards/ui';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { getResponse } from 'msw';
 import { useState } from 'react';
@@ -58,7 +58,7 @@ function Ours({ client, queryClient, actions }) {
       <SavedCardsProvider client={client} customerUuid={DEMO_CUSTOMER.uuid}>
         <SavedCardList
           aria-label="Saved cards"
-          actions={actions ? ['make-default', 'remove'] : undefined}
+          actions={actions ? rowActions(['make-default', 'remove']) : undefined}
         />
       </SavedCardsProvider>
     </QueryClientProvider>

@@ -42,7 +42,7 @@ try {
 
   await check('lists the saved cards, default first and pre-selected', async () => {
     await visa.waitFor({ timeout: 20_000 });
-    assert((await visa.getAttribute('aria-checked')) === 'true', 'the default Visa is not checked');
+    assert(await visa.isChecked(), 'the default Visa is not checked');
     const names = await page
       .getByRole('radio')
       .evaluateAll((radios) => radios.map((r) => r.getAttribute('aria-label')));
@@ -99,10 +99,7 @@ try {
       await page.waitForFunction(() =>
         document.activeElement?.getAttribute('aria-label')?.includes('4444'),
       );
-      assert(
-        (await mastercard.getAttribute('aria-checked')) === 'true',
-        'ArrowDown did not select the next card',
-      );
+      assert(await mastercard.isChecked(), 'ArrowDown did not select the next card');
       await page.keyboard.press('ArrowDown');
       await page.waitForFunction(() =>
         document.activeElement?.getAttribute('aria-label')?.includes('8599'),

@@ -237,7 +237,7 @@ try {
   const payWith = page.getByRole('radiogroup', { name: 'Pay with' });
   await check('choosing a card works by keyboard (Tab into the group, arrows select)', async () => {
     const visa = payWith.getByRole('radio', { name: /Visa ending in 4242, .*default/ });
-    assert((await visa.getAttribute('aria-checked')) === 'true', 'the default card is not chosen');
+    assert(await visa.isChecked(), 'the default card is not chosen');
     await page.getByRole('heading', { name: 'Checkout' }).click();
     await page.keyboard.press('Tab');
     assert(
@@ -246,10 +246,7 @@ try {
     );
     await page.keyboard.press('ArrowDown');
     const mastercard = payWith.getByRole('radio', { name: /Mastercard ending in 4444/ });
-    assert(
-      (await mastercard.getAttribute('aria-checked')) === 'true',
-      'ArrowDown did not choose the next card',
-    );
+    assert(await mastercard.isChecked(), 'ArrowDown did not choose the next card');
     assert(
       await mastercard.evaluate((element) => element === document.activeElement),
       'focus did not follow the choice',

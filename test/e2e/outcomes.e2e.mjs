@@ -158,10 +158,7 @@ try {
         await waitForAnnouncement(page, /Visa ending in 4242 saved\./);
         const added = page.getByRole('radio', { name: /Visa ending in 4242, expires 09\/33/ });
         await added.waitFor();
-        assert(
-          (await added.getAttribute('aria-checked')) === 'true',
-          'the new card is not selected',
-        );
+        assert(await added.isChecked(), 'the new card is not selected');
         assert(
           popups.length === 0,
           `${popups.length} window(s) opened for a card without a challenge`,
@@ -313,10 +310,7 @@ try {
       await waitForAnnouncement(page, /Visa ending in 4242 saved\./);
       const card = page.getByRole('radio', { name: /Visa ending in 4242.*default/ });
       await card.waitFor({ timeout: 10_000 });
-      assert(
-        (await card.getAttribute('aria-checked')) === 'true',
-        'the first card is not selected',
-      );
+      assert(await card.isChecked(), 'the first card is not selected');
       await page.close();
     });
 

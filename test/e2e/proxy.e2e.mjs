@@ -142,7 +142,7 @@ try {
 
   await check('the checkout lists the saved cards through the proxy', async () => {
     await visa.waitFor({ timeout: 20_000 });
-    assert((await visa.getAttribute('aria-checked')) === 'true', 'the default Visa is not checked');
+    assert(await visa.isChecked(), 'the default Visa is not checked');
     const count = await page.getByRole('radio').count();
     assert(count === 5, `expected 5 cards without the expired one, got ${count}`);
   });

@@ -25,7 +25,7 @@ import {
   OPENAPI_PREFIX,
 } from '@savedcards/msw';
 import { useCustomer } from '@savedcards/react';
-import { AddCardFlow, SavedCardList } from '@savedcards/ui';
+import { AddCardFlow, rowActions, SavedCardList } from '@savedcards/ui';
 import { act, renderHook, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { delay, HttpResponse, http } from 'msw';
@@ -254,7 +254,9 @@ describe('get customer (useCustomer)', () => {
 
 async function renderManage() {
   const user = userEvent.setup();
-  renderWithProviders(<SavedCardList actions={['make-default', 'remove']} />, { client: CLIENT });
+  renderWithProviders(<SavedCardList actions={rowActions(['make-default', 'remove'])} />, {
+    client: CLIENT,
+  });
   await screen.findByRole('list', { name: 'Saved cards' });
   return user;
 }

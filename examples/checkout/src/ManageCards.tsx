@@ -1,4 +1,4 @@
-import { AddCardFlow, SavedCardList } from '@savedcards/ui';
+import { AddCardFlow, rowActions, SavedCardList } from '@savedcards/ui';
 import { useId } from 'react';
 import type { AddCardSettings } from './App';
 import type { DemoCopy } from './copy';
@@ -15,7 +15,7 @@ export function ManageCards({ addCard, copy }: { addCard: AddCardSettings; copy:
       <section className="panel" aria-labelledby={headingId}>
         <SavedCardList
           aria-labelledby={headingId}
-          actions={['make-default', 'remove']}
+          actions={rowActions(['make-default', 'remove'])}
           promoteDefaultOnRemove
         />
         <div className="add-card">

@@ -33,12 +33,11 @@ export type {
 } from './messages.js';
 export { PayButton } from './PayButton/PayButton.js';
 export type { PayButtonProps } from './PayButton/PayButton.js';
-export { RemoveCardDialog, SavedCardListActions } from './SavedCardList/actions.js';
-export type {
-  RemoveCardDialogProps,
-  SavedCardAction,
-  SavedCardListActionsProps,
-} from './SavedCardList/actions.js';
+export { SavedCardListActions } from './SavedCardList/actions.js';
+export type { SavedCardAction, SavedCardListActionsProps } from './SavedCardList/actions.js';
+export { RemoveCardDialog } from './SavedCardList/RemoveCardDialog.js';
+export type { RemoveCardDialogProps } from './SavedCardList/RemoveCardDialog.js';
+export { rowActions } from './SavedCardList/rowActions.js';
 export {
   SavedCardListBadge,
   SavedCardListBadges,
@@ -81,4 +80,7 @@ export type {
   SavedCardListStatesQuery,
 } from './SavedCardList/states.js';
 export { SavedCardList } from './SavedCardList/SavedCardList.js';
-export type { SavedCardListProps } from './SavedCardList/SavedCardList.js';
+export type {
+  SavedCardListProps,
+  SavedCardListRowActions,
+} from './SavedCardList/SavedCardList.js';

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { StrictMode } from 'react';
 import { describe, expect, it } from 'vitest';
 import { countRequests, renderWithProviders } from '../../../test/render';
-import { AddCardFlow, DefaultMethodPicker, SavedCardList } from './index.js';
+import { AddCardFlow, DefaultMethodPicker, rowActions, SavedCardList } from './index.js';
 
 const LIST = /^GET \/customers\/[^/]+\/payment_tokens/;
 
@@ -13,7 +13,7 @@ describe('StrictMode (effects run twice in development)', () => {
     renderWithProviders(
       <StrictMode>
         <AddCardFlow />
-        <SavedCardList actions={['make-default', 'remove']} />
+        <SavedCardList actions={rowActions(['make-default', 'remove'])} />
         <DefaultMethodPicker />
       </StrictMode>,
     );
@@ -30,7 +30,7 @@ describe('StrictMode (effects run twice in development)', () => {
     const user = userEvent.setup();
     renderWithProviders(
       <StrictMode>
-        <SavedCardList actions={['make-default']} />
+        <SavedCardList actions={rowActions(['make-default'])} />
       </StrictMode>,
     );
     const button = await screen.findByRole('button', {

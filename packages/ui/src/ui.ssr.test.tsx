@@ -14,6 +14,7 @@ import {
   SavedCardList,
   SavedCardsMessagesProvider,
   zhHKMessages,
+  rowActions,
 } from './index.js';
 
 const client = createGatewayClient({ baseUrl: TEST_BASE_URL });
@@ -47,7 +48,10 @@ describe('@savedcards/ui on the server (react-dom/server, no DOM)', () => {
   });
 
   it('renders SavedCardList with prefetched cards and row actions', async () => {
-    const html = render(<SavedCardList actions={['make-default', 'remove']} />, await withCards());
+    const html = render(
+      <SavedCardList actions={rowActions(['make-default', 'remove'])} />,
+      await withCards(),
+    );
     expect(html).toMatch(/<ul role="list" aria-label="Saved cards"/);
     expect(html).not.toContain('role="radio');
     expect(html).toMatch(/aria-label="Visa ending in 4242, expires \d\d\/\d\d, default"/);

@@ -123,7 +123,7 @@ describe('SavedCardList', () => {
     expect(screen.getByRole('radio', { name: /Mastercard ending in 4444/ })).toBeChecked();
     await user.click(screen.getByRole('button', { name: 'clear' }));
     expect(
-      screen.getAllByRole('radio').filter((radio) => radio.getAttribute('aria-checked') === 'true'),
+      screen.getAllByRole('radio').filter((radio) => (radio as HTMLInputElement).checked),
     ).toEqual([]);
   });
 

@@ -5,22 +5,11 @@ import {
   type SavedCard,
   sortDefaultFirst,
 } from '@savedcards/core';
-import {
-  type CardManagementOutcome,
-  useCardManagement,
-  useOnCardAdded,
-  usePaymentTokens,
-} from '@savedcards/react';
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { Announcements, useAnnouncer } from '../Announcements.js';
-import {
-  describeOutcome,
-  MessagesContext,
-  type SavedCardsMessages,
-  useMessages,
-} from '../messages.js';
-import { RemoveCardDialog, type SavedCardAction, SavedCardListActions } from './actions.js';
-import { CardRow, type RowElements, useStableCallback } from './CardRow.js';
+import { type CardManagementOutcome, useOnCardAdded, usePaymentTokens } from '@savedcards/react';
+import { type ReactNode, type RefObject, useEffect, useMemo, useRef, useState } from 'react';
+import { MessagesContext, type SavedCardsMessages, useMessages } from '../messages.js';
+import { type SavedCardAction, SavedCardListActions } from './actions.js';
+import { CardRow } from './CardRow.js';
 import {
   SavedCardListBadge,
   SavedCardListBadges,
@@ -43,7 +32,18 @@ import {
 } from './states.js';
 import { useControlledSwitchWarning } from './useControlledSwitchWarning.js';
 
-const NO_ACTIONS: readonly SavedCardAction[] = [];
+/**
+ * Row actions for an account page, made by `rowActions(['make-default', 'remove'])` (imported
+ * separately, so a checkout without actions never ships the removal dialog).
+ */
+export interface SavedCardListRowActions {
+  readonly actions: readonly SavedCardAction[];
+  /** Renders the list with these actions inside the `SavedCardList` wrapper. */
+  readonly render: (
+    props: SavedCardListProps,
+    container: RefObject<HTMLDivElement | null>,
+  ) => ReactNode;
+}
 
 export interface SavedCardListProps extends PaymentTokenFilters {
   /** The selected token (controlled). `null` selects nothing. */
@@ -60,10 +60,11 @@ export interface SavedCardListProps extends PaymentTokenFilters {
   /** Leave expired cards out (checkout). Keep them when customers manage their cards. */
   hideExpired?: boolean;
   /**
-   * Row actions for an account page: `['make-default', 'remove']`. With actions the list keeps
-   * the gateway's order (rows do not jump when the default changes); without, the default is first.
+   * Row actions for an account page: `rowActions(['make-default', 'remove'])`. With actions the
+   * cards are a list (not a radio group) in the gateway's order (rows do not jump when the default
+   * changes); without, a radio group with the default first.
    */
-  actions?: readonly SavedCardAction[];
+  actions?: SavedCardListRowActions;
   /** Decides whether a card may be removed, and why not. Default: every card may be removed. */
   canRemove?: CanRemove;
   /** After removing the default card, make the first other usable card the default. */
@@ -85,41 +86,42 @@ export interface SavedCardListProps extends PaymentTokenFilters {
  * and optional row actions (make default, remove) whose outcomes are announced.
  * Needs `<SavedCardsProvider>`; built from the `SavedCardList.*` parts and `useCardManagement`.
  */
-function SavedCardListComponent({
+function SavedCardListComponent(props: SavedCardListProps) {
+  const messages = useMessages(props.messages);
+  const container = useRef<HTMLDivElement>(null);
+  return (
+    <MessagesContext.Provider value={messages}>
+      <div ref={container} data-slot="saved-cards" lang={messages.locale} tabIndex={-1}>
+        {props.actions?.actions.length ? (
+          props.actions.render(props, container)
+        ) : (
+          <ChooseCard {...props} />
+        )}
+      </div>
+    </MessagesContext.Provider>
+  );
+}
+
+/** The checkout's list: a radio group, the default card first. */
+function ChooseCard({
   value,
   defaultValue,
   onValueChange,
   onSelect,
   hideExpired = false,
-  actions = NO_ACTIONS,
-  canRemove,
-  promoteDefaultOnRemove = false,
-  onOutcome,
   tokenType,
-  messages: overrides,
+  actions: _actions,
+  canRemove: _canRemove,
+  promoteDefaultOnRemove: _promote,
+  onOutcome: _onOutcome,
+  messages: _messages,
   ...rootProps
 }: SavedCardListProps) {
-  const messages = useMessages(overrides);
   const query = usePaymentTokens({ tokenType });
-  const managed = actions.length > 0;
   const cards = useMemo(() => {
     const all = query.data ?? [];
-    const shown = hideExpired ? all.filter((card) => card.expiry !== 'expired') : all;
-    return managed ? shown : sortDefaultFirst(shown);
-  }, [query.data, hideExpired, managed]);
-  const announcer = useAnnouncer();
-  const manage = useCardManagement({
-    cards,
-    canRemove,
-    promoteDefaultOnRemove,
-    onOutcome: (outcome) => {
-      const { politeness, text } = describeOutcome(messages, outcome);
-      // A promotion follows a removal: both are said, the removal first.
-      const append = outcome.type === 'default-changed' && outcome.promoted;
-      (politeness === 'assertive' ? announcer.fail : announcer.announce)(text, { append });
-      onOutcome?.(outcome);
-    },
-  });
+    return sortDefaultFirst(hideExpired ? all.filter((card) => card.expiry !== 'expired') : all);
+  }, [query.data, hideExpired]);
 
   const isControlled = value !== undefined;
   useControlledSwitchWarning(isControlled, 'SavedCardList');
@@ -129,7 +131,7 @@ function SavedCardListComponent({
 
   // A card just saved under the same provider is selected (checkout), controlled or not.
   useOnCardAdded((card) => {
-    if (managed || (hideExpired && card.expiry === 'expired')) return;
+    if (hideExpired && card.expiry === 'expired') return;
     if (!isControlled) {
       notified.current = card.token;
       setChosen(card.token);
@@ -144,110 +146,35 @@ function SavedCardListComponent({
   onSelectRef.current = onSelect;
   useEffect(() => {
     const card = cards.find((candidate) => candidate.token === selected);
-    if (!managed && !isControlled && card && notified.current !== card.token) {
+    if (!isControlled && card && notified.current !== card.token) {
       notified.current = card.token;
       onSelectRef.current?.(card);
     }
-  }, [cards, selected, isControlled, managed]);
-
-  const container = useRef<HTMLDivElement>(null);
-  const [elements] = useState<RowElements>(() => ({ rows: new Map(), cards: new Map() }));
-  // Stable, so rows of cards that did not change skip rendering (`CardRow` is memoised).
-  const makeDefault = useStableCallback((target: SavedCard) => {
-    manage.makeDefault(target);
-    // The button goes away with the change; the card itself now says "default".
-    elements.cards.get(target.token)?.focus();
-  });
-  const rows = cards.map((card) => (
-    <CardRow
-      key={card.token}
-      card={card}
-      actions={actions}
-      actionsDisabled={!manage.online}
-      onMakeDefault={makeDefault}
-      onRemove={manage.requestRemove}
-      elements={elements}
-    />
-  ));
-  const failedAttempts = managed && cards.some((card) => card.state === 'failed');
+  }, [cards, selected, isControlled]);
 
   return (
-    <MessagesContext.Provider value={messages}>
-      <div ref={container} data-slot="saved-cards" lang={messages.locale} tabIndex={-1}>
-        <SavedCardListStates query={query} isEmpty={cards.length === 0}>
-          {managed ? (
-            <SavedCardListList
-              className={rootProps.className}
-              aria-label={rootProps['aria-label']}
-              aria-labelledby={rootProps['aria-labelledby']}
-            >
-              {rows}
-            </SavedCardListList>
-          ) : (
-            <SavedCardListRoot
-              value={selected ?? ''}
-              onValueChange={(token) => {
-                const card = cards.find((candidate) => candidate.token === token);
-                if (!card) {
-                  return;
-                }
-                if (!isControlled) {
-                  notified.current = token;
-                  setChosen(token);
-                }
-                onValueChange?.(token);
-                onSelect?.(card);
-              }}
-              {...rootProps}
-            >
-              {rows}
-            </SavedCardListRoot>
-          )}
-        </SavedCardListStates>
-        {managed ? (
-          <>
-            {failedAttempts ? (
-              <div data-slot="saved-card-failed-attempts">
-                <p>{messages.failedAttemptsNote}</p>
-                <button
-                  type="button"
-                  data-slot="button"
-                  data-action="clear-failed"
-                  disabled={!manage.online}
-                  onClick={() => {
-                    // The button goes away with the failed rows: keep focus in the list.
-                    container.current?.focus();
-                    manage.clearFailed();
-                  }}
-                >
-                  {messages.clearFailed}
-                </button>
-              </div>
-            ) : null}
-            {manage.online ? null : <p data-slot="saved-card-offline">{messages.offline}</p>}
-            <Announcements
-              status={announcer.status}
-              alert={announcer.alert}
-              sequence={announcer.sequence}
-            />
-            <RemoveCardDialog
-              card={manage.pendingRemoval?.card ?? null}
-              refusal={manage.pendingRemoval?.refusal}
-              onClose={manage.cancelRemove}
-              onConfirm={manage.confirmRemove}
-              onCloseAutoFocus={(event) => {
-                // The dialog has no Trigger part, so focus is placed here rather than by Radix.
-                event.preventDefault();
-                const next = manage.focusAfterRemoval;
-                const row = next?.type === 'card' ? elements.rows.get(next.token) : undefined;
-                const target = row?.querySelector<HTMLElement>('[data-action="remove"]');
-                (target ?? container.current)?.focus();
-              }}
-            />
-          </>
-        ) : null}
-      </div>
-    </MessagesContext.Provider>
+    <SavedCardListStates query={query} isEmpty={cards.length === 0}>
+      <SavedCardListRoot
+        value={selected ?? ''}
+        onValueChange={(token) => {
+          const card = cards.find((candidate) => candidate.token === token);
+          if (!card) {
+            return;
+          }
+          if (!isControlled) {
+            notified.current = token;
+            setChosen(token);
+          }
+          onValueChange?.(token);
+          onSelect?.(card);
+        }}
+        {...rootProps}
+      >
+        {cards.map((card) => (
+          <CardRow key={card.token} card={card} />
+        ))}
+      </SavedCardListRoot>
+    </SavedCardListStates>
   );
 }
 
@@ -256,8 +183,9 @@ SavedCardListComponent.displayName = 'SavedCardList';
 /**
  * `<SavedCardList />`, the ready-made list, and its parts for your own layout:
  * `SavedCardList.Root`, `.List`, `.Row`, `.Item`, `.Card`, `.Indicator`, `.Brand`, `.Number`, `.Holder`, `.Expiry`,
- * `.Badges`, `.Badge`, `.Actions`, `.RemoveDialog`, `.Skeleton`, `.Empty`, `.Error`, `.States` (each also
- * exported flat: `SavedCardListItem`, …).
+ * `.Badges`, `.Badge`, `.Actions`, `.Skeleton`, `.Empty`, `.Error`, `.States` (each also
+ * exported flat: `SavedCardListItem`, …). The removal dialog is `RemoveCardDialog`, exported on its
+ * own so that only bundles that use it ship it.
  */
 export const SavedCardList: typeof SavedCardListComponent & {
   Root: typeof SavedCardListRoot;
@@ -273,7 +201,6 @@ export const SavedCardList: typeof SavedCardListComponent & {
   Badges: typeof SavedCardListBadges;
   Badge: typeof SavedCardListBadge;
   Actions: typeof SavedCardListActions;
-  RemoveDialog: typeof RemoveCardDialog;
   Skeleton: typeof SavedCardListSkeleton;
   Empty: typeof SavedCardListEmpty;
   Error: typeof SavedCardListError;
@@ -292,7 +219,6 @@ export const SavedCardList: typeof SavedCardListComponent & {
   Badges: SavedCardListBadges,
   Badge: SavedCardListBadge,
   Actions: SavedCardListActions,
-  RemoveDialog: RemoveCardDialog,
   Skeleton: SavedCardListSkeleton,
   Empty: SavedCardListEmpty,
   Error: SavedCardListError,

@@ -13,6 +13,7 @@ import {
   SavedCardList,
   type SavedCardListProps,
   type SavedCardsMessages,
+  rowActions,
 } from '../index.js';
 
 const use = (scenario: Parameters<typeof createGatewayHandlers>[0]['scenario']) =>
@@ -22,7 +23,9 @@ const serverDefault = () => db.getCustomer(DEMO_CUSTOMER.uuid)?.default_payment_
 
 async function renderManage(props: Partial<SavedCardListProps> = {}) {
   const user = userEvent.setup();
-  renderWithProviders(<SavedCardList actions={['make-default', 'remove']} {...props} />);
+  renderWithProviders(
+    <SavedCardList actions={rowActions(['make-default', 'remove'])} {...props} />,
+  );
   await screen.findByRole('list', { name: 'Saved cards' });
   return user;
 }
@@ -149,7 +152,7 @@ describe('SavedCardList row actions: make default', () => {
     const user = userEvent.setup();
     const { queryClient } = renderWithProviders(
       <>
-        <SavedCardList actions={['make-default', 'remove']} messages={messages} />
+        <SavedCardList actions={rowActions(['make-default', 'remove'])} messages={messages} />
         <DefaultMethodPicker messages={messages} />
       </>,
     );

@@ -88,12 +88,16 @@ describe('SavedCardList parts', () => {
     });
     // The "Default" badge is hidden: the name already says it.
     expect(radio).toHaveAccessibleDescription(/^Tai Man Chan\s*$/);
-    expect(radio.querySelector('[data-slot="saved-card-radio"]')).not.toBeNull();
-    expect(radio.querySelector('[data-slot="card-brand-mark"]')).toHaveAttribute(
+    // The card is the radio's label: a native input and the layout's parts inside it.
+    const item = radio.closest('label');
+    expect(item).toHaveAttribute('data-slot', 'saved-card-list-item');
+    expect(item).toHaveAttribute('data-state', 'checked');
+    expect(item?.querySelector('[data-slot="saved-card-radio"]')).not.toBeNull();
+    expect(item?.querySelector('[data-slot="card-brand-mark"]')).toHaveAttribute(
       'data-brand',
       'visa',
     );
-    expect(within(radio).getByText('Expires 04/99')).toHaveAttribute(
+    expect(within(item as HTMLElement).getByText('Expires 04/99')).toHaveAttribute(
       'data-slot',
       'saved-card-expiry',
     );
@@ -168,7 +172,10 @@ describe('SavedCardList parts', () => {
     // The holder part on an <em> still describes the radio.
     const radio = screen.getByRole('radio');
     expect(radio).toHaveAccessibleDescription('Mr T M Chan');
-    expect(radio.querySelector('em')).toHaveAttribute('data-slot', 'saved-card-holder');
+    expect(radio.closest('label')?.querySelector('em')).toHaveAttribute(
+      'data-slot',
+      'saved-card-holder',
+    );
   });
 
   it('say which parent they need when used outside an Item', () => {
@@ -217,6 +224,130 @@ describe('SavedCardList selection', () => {
     expect(warn).toHaveBeenCalledTimes(1);
     expect(warn.mock.calls[0]?.[0]).toMatch(
       /^SavedCardList is changing from uncontrolled to controlled\. Components should not switch/,
+    );
+  });
+});
+
+const mastercard: SavedCard = {
+  ...visa,
+  token: 'tok_mastercard',
+  isDefault: false,
+  brand: 'mastercard',
+  last4: '4444',
+  holderName: '',
+};
+const unionpay: SavedCard = {
+  ...mastercard,
+  token: 'tok_unionpay',
+  brand: 'unionpay',
+  last4: '8599',
+};
+const pendingJcb: SavedCard = {
+  ...mastercard,
+  token: 'tok_jcb',
+  brand: 'jcb',
+  last4: '0005',
+  state: 'pending',
+};
+
+function Native(props: Omit<React.ComponentProps<typeof SavedCardListRoot>, 'children'>) {
+  return (
+    <SavedCardListRoot aria-label="Pay with" {...props}>
+      {[visa, pendingJcb, mastercard, unionpay].map((card) => (
+        <SavedCardList.Row key={card.token}>
+          <SavedCardListItem card={card} />
+        </SavedCardList.Row>
+      ))}
+    </SavedCardListRoot>
+  );
+}
+
+describe('SavedCardList.Root on native radios', () => {
+  it('is entered by Tab at the chosen card; arrows move and select, both ways, skipping disabled ones', async () => {
+    const user = userEvent.setup();
+    const onValueChange = vi.fn();
+    render(
+      <>
+        <button type="button">before</button>
+        <Native defaultValue={mastercard.token} onValueChange={onValueChange} />
+        <button type="button">after</button>
+      </>,
+    );
+    await user.click(screen.getByRole('button', { name: 'before' }));
+    await user.tab();
+    expect(screen.getByRole('radio', { name: /^Mastercard/ })).toHaveFocus();
+    await user.keyboard('{ArrowUp}');
+    // The pending card between them cannot be chosen.
+    expect(screen.getByRole('radio', { name: /^Visa/ })).toHaveFocus();
+    expect(screen.getByRole('radio', { name: /^Visa/ })).toBeChecked();
+    expect(onValueChange).toHaveBeenLastCalledWith(visa.token);
+    await user.keyboard('{ArrowDown}{ArrowDown}');
+    expect(screen.getByRole('radio', { name: /^UnionPay/ })).toHaveFocus();
+    expect(screen.getByRole('radio', { name: /^UnionPay/ })).toBeChecked();
+    expect(onValueChange).toHaveBeenLastCalledWith(unionpay.token);
+    expect(
+      screen.getAllByRole('radio').filter((radio) => (radio as HTMLInputElement).checked),
+    ).toHaveLength(1);
+    await user.tab();
+    expect(screen.getByRole('button', { name: 'after' })).toHaveFocus();
+    await user.tab({ shift: true });
+    expect(screen.getByRole('radio', { name: /^UnionPay/ })).toHaveFocus();
+  });
+
+  it('selects a card when its text (the radio’s label) is clicked, and marks the card checked', async () => {
+    const user = userEvent.setup();
+    render(<Native defaultValue={visa.token} />);
+    await user.click(screen.getByText('Mastercard', { selector: 'bdi' }));
+    const radio = screen.getByRole('radio', { name: /^Mastercard/ });
+    expect(radio).toBeChecked();
+    expect(radio.closest('label')).toHaveAttribute('data-state', 'checked');
+    expect(screen.getByRole('radio', { name: /^Visa/ }).closest('label')).toHaveAttribute(
+      'data-state',
+      'unchecked',
+    );
+    // A disabled card's text does nothing.
+    await user.click(screen.getByText('JCB', { selector: 'bdi' }));
+    expect(radio).toBeChecked();
+    expect(screen.getByRole('radio', { name: /^JCB/ })).not.toBeChecked();
+  });
+
+  it('submits the chosen token under `name`, is required with `required`, and submits nothing without a name', async () => {
+    const user = userEvent.setup();
+    const { unmount } = render(
+      <form aria-label="Checkout">
+        <Native name="card" required />
+      </form>,
+    );
+    const form = screen.getByRole('form', { name: 'Checkout' }) as HTMLFormElement;
+    expect(screen.getByRole('radiogroup')).toHaveAttribute('aria-required', 'true');
+    expect(form.checkValidity()).toBe(false);
+    await user.click(screen.getByRole('radio', { name: /^UnionPay/ }));
+    expect(form.checkValidity()).toBe(true);
+    expect([...new FormData(form)]).toEqual([['card', unionpay.token]]);
+
+    unmount();
+    render(
+      <form aria-label="Checkout">
+        <Native defaultValue={visa.token} />
+      </form>,
+    );
+    expect(screen.getByRole('radio', { name: /^Visa/ })).toBeChecked();
+    const unnamed = screen.getByRole('form', { name: 'Checkout' }) as HTMLFormElement;
+    expect([...new FormData(unnamed)]).toEqual([]);
+  });
+
+  it('disables every card when disabled', () => {
+    render(<Native disabled defaultValue={visa.token} />);
+    expect(screen.getByRole('radiogroup')).toHaveAttribute('data-disabled', '');
+    for (const radio of screen.getAllByRole('radio')) {
+      expect(radio).toBeDisabled();
+    }
+  });
+
+  it('says an Item needs a Root', () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect(() => render(<SavedCardListItem card={visa} />)).toThrow(
+      '`SavedCardList.Item` must be used within `SavedCardList.Root`',
     );
   });
 });

@@ -1,15 +1,13 @@
 import { isUsableCard, type SavedCard } from '@savedcards/core';
-import { RadioGroup, Slot } from 'radix-ui';
+import { Slot } from 'radix-ui';
 import {
-  type ComponentPropsWithoutRef,
-  type ComponentRef,
+  type ChangeEventHandler,
   createContext,
   forwardRef,
   type HTMLAttributes,
+  type LabelHTMLAttributes,
   type ReactNode,
   type Ref,
-  type RefObject,
-  type SVGProps,
   useCallback,
   useContext,
   useEffect,
@@ -18,10 +16,12 @@ import {
   useMemo,
   useRef,
   useState,
+  useSyncExternalStore,
 } from 'react';
 import { CardBrandMark } from '../CardBrandMark.js';
 import { cn } from '../cn.js';
 import { formatExpiry } from '../locales/format.js';
+import { useControlledSwitchWarning } from './useControlledSwitchWarning.js';
 import { badgeText, type CardBadgeVariant, cardBadges, useMessages } from '../messages.js';
 
 /** Parts that render one element and can hand it to their child instead (`asChild`). */
@@ -37,79 +37,132 @@ const useIsomorphicLayoutEffect = typeof document === 'undefined' ? useEffect : 
  * SavedCardListRoot
  * -----------------------------------------------------------------------------------------------*/
 
-export type SavedCardListRootProps = ComponentPropsWithoutRef<typeof RadioGroup.Root>;
-
-const ARROW_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight']);
-// Set by an arrow key in the group; the item that receives focus next selects itself.
-const ArrowMoveContext = createContext<RefObject<boolean> | null>(null);
+export interface SavedCardListRootProps
+  extends Omit<HTMLAttributes<HTMLDivElement>, 'defaultValue' | 'onChange' | 'dir'>,
+    AsChildProps {
+  /** The selected token (controlled); `''` selects nothing. */
+  value?: string;
+  /** The initially selected token (uncontrolled). */
+  defaultValue?: string;
+  /** Called with the token the customer picks. */
+  onValueChange?: (value: string) => void;
+  /** Form field name: the selected token is submitted with a surrounding `<form>`. */
+  name?: string;
+  /** A card must be chosen before the surrounding form submits. */
+  required?: boolean;
+  /** Every card disabled (e.g. while offline). */
+  disabled?: boolean;
+  /** Writing direction; by default the page's (inherited). */
+  dir?: 'ltr' | 'rtl';
+}
 
 /**
- * The radio group (APG pattern: Tab enters, arrow keys move and select). Name it with `aria-label`
- * or `aria-labelledby`; it defaults to the `listLabel` message. Radix writes `dir="ltr"` on the group
- * unless told otherwise, so without a `dir` prop (or Radix's `Direction.Provider`) the group takes
- * the page's direction after mounting (`dir="rtl"` on an ancestor), never reading the DOM in render.
- * Controlled (`value`, `onValueChange`) or not (`defaultValue`), as Radix's `RadioGroup.Root`.
- * @selector [data-slot="saved-card-list"]
+ * The chosen token, outside React's context: each Item subscribes to whether *it* is chosen, so a
+ * new choice renders only the two Items whose state changed, not every row.
  */
-export const SavedCardListRoot = forwardRef<
-  ComponentRef<typeof RadioGroup.Root>,
-  SavedCardListRootProps
->(function SavedCardListRoot({ className, onKeyDownCapture, onPointerDownCapture, ...props }, ref) {
-  const messages = useMessages();
-  const own = useRef<HTMLDivElement | null>(null);
-  const [pageDir, setPageDir] = useState<'rtl' | undefined>(undefined);
-  const setRef = useCallback(
-    (element: HTMLDivElement | null) => {
-      own.current = element;
-      if (typeof ref === 'function') {
-        ref(element);
-      } else if (ref) {
-        ref.current = element;
+interface Selection {
+  get: () => string | undefined;
+  set: (value: string | undefined) => void;
+  subscribe: (listener: () => void) => () => void;
+}
+
+function createSelection(initial: string | undefined): Selection {
+  let value = initial;
+  const listeners = new Set<() => void>();
+  return {
+    get: () => value,
+    set: (next) => {
+      if (next !== value) {
+        value = next;
+        for (const listener of listeners) listener();
       }
     },
-    [ref],
-  );
-  useEffect(() => {
-    const parent = own.current?.parentElement;
-    if (parent && getComputedStyle(parent).direction === 'rtl') {
-      setPageDir('rtl');
-    }
-  }, []);
-  // Radix selects on the focus that follows an arrow key only while the key is still down, and it
-  // moves focus a tick later: a quick press (automation, some assistive tech) would move focus
-  // without selecting. Remember the arrow key until that focus arrives instead: any other key or a
-  // pointer press forgets it (so a later Tab or click into the group does not select), and so does
-  // a second, in case focus never moved (a busy page can take well over 100 ms to move it).
-  const arrowMove = useRef(false);
-  const forget = useRef<ReturnType<typeof setTimeout>>(undefined);
-  return (
-    <ArrowMoveContext.Provider value={arrowMove}>
-      <RadioGroup.Root
-        ref={setRef}
-        dir={props.dir ?? pageDir}
-        orientation="vertical"
-        aria-label={props['aria-labelledby'] ? undefined : messages.listLabel}
-        data-slot="saved-card-list"
-        className={cn('sc-saved-card-list', className)}
-        onKeyDownCapture={(event) => {
-          onKeyDownCapture?.(event);
-          arrowMove.current = ARROW_KEYS.has(event.key);
-          clearTimeout(forget.current);
-          if (arrowMove.current) {
-            forget.current = setTimeout(() => {
-              arrowMove.current = false;
-            }, 1000);
-          }
-        }}
-        onPointerDownCapture={(event) => {
-          onPointerDownCapture?.(event);
-          arrowMove.current = false;
-        }}
-        {...props}
-      />
-    </ArrowMoveContext.Provider>
-  );
-});
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+interface GroupContextValue {
+  name: string;
+  /** No `name` prop: the radios are grouped by a generated name but belong to no form. */
+  formless: boolean;
+  selection: Selection;
+  select: (value: string) => void;
+  required: boolean;
+  disabled: boolean;
+}
+
+const GroupContext = createContext<GroupContextValue | null>(null);
+
+/**
+ * The radio group (APG pattern: Tab enters at the chosen card, arrow keys move and select), built
+ * on native `<input type="radio">`s sharing one `name`, so the browser gives the keyboard model,
+ * form submission and `required`. Name it with `aria-label` or `aria-labelledby`; it defaults to
+ * the `listLabel` message. Controlled (`value`, `onValueChange`) or not (`defaultValue`).
+ * @selector [data-slot="saved-card-list"]
+ * @selector [data-disabled]
+ */
+export const SavedCardListRoot = forwardRef<HTMLDivElement, SavedCardListRootProps>(
+  function SavedCardListRoot(
+    {
+      asChild,
+      className,
+      value: valueProp,
+      defaultValue,
+      onValueChange,
+      name,
+      required = false,
+      disabled = false,
+      ...props
+    },
+    ref,
+  ) {
+    const messages = useMessages();
+    const generatedName = useId();
+    const isControlled = valueProp !== undefined;
+    useControlledSwitchWarning(isControlled, 'SavedCardList.Root');
+    const [uncontrolled, setUncontrolled] = useState(defaultValue);
+    const value = isControlled ? valueProp : uncontrolled;
+    const [selection] = useState(() => createSelection(value));
+    useIsomorphicLayoutEffect(() => selection.set(value), [selection, value]);
+    const latest = useRef({ isControlled, onValueChange });
+    latest.current = { isControlled, onValueChange };
+    const select = useCallback((next: string) => {
+      if (!latest.current.isControlled) {
+        setUncontrolled(next);
+      }
+      latest.current.onValueChange?.(next);
+    }, []);
+    const context = useMemo(
+      () => ({
+        name: name ?? generatedName,
+        formless: name === undefined,
+        selection,
+        select,
+        required,
+        disabled,
+      }),
+      [name, generatedName, selection, select, required, disabled],
+    );
+    const Comp = asChild ? Slot.Root : 'div';
+    return (
+      <GroupContext.Provider value={context}>
+        <Comp
+          ref={ref}
+          role="radiogroup"
+          aria-label={props['aria-labelledby'] ? undefined : messages.listLabel}
+          aria-required={required || undefined}
+          data-slot="saved-card-list"
+          data-disabled={disabled ? '' : undefined}
+          className={cn('sc-saved-card-list', className)}
+          {...props}
+        />
+      </GroupContext.Provider>
+    );
+  },
+);
 
 /* -------------------------------------------------------------------------------------------------
  * SavedCardListRow
@@ -184,6 +237,8 @@ const DESCRIPTION_ORDER: readonly DescriptionPart[] = ['holder', 'status'];
 
 interface ItemContextValue {
   card: SavedCard;
+  /** Whether an Item's radio is chosen; `undefined` in a `Card`. */
+  checked: boolean | undefined;
   /** The id of a describing part's element. */
   descriptionId: (part: DescriptionPart) => string;
   /** A describing part calls it while it is rendered; the returned function unregisters it. */
@@ -214,25 +269,17 @@ function useDescription(part: DescriptionPart, rendered: boolean): string {
 }
 
 export interface SavedCardListItemProps
-  extends Omit<ComponentPropsWithoutRef<typeof RadioGroup.Item>, 'value'> {
+  extends Omit<LabelHTMLAttributes<HTMLLabelElement>, 'onChange'>,
+    AsChildProps {
   card: SavedCard;
+  /** Not choosable; by default cards that cannot be charged (pending, failed, expired). */
+  disabled?: boolean;
+  /** The radio's `change` event (the card's `onValueChange` is on the Root). */
+  onChange?: ChangeEventHandler<HTMLInputElement>;
 }
 
-/**
- * A card as a radio. Its accessible name reads like "Visa ending in 4242, expires 04/27, default";
- * holder name and status badges are its description. Cards that cannot be charged (pending,
- * failed, expired) are disabled unless `disabled` says otherwise. Without children it renders
- * the default layout from the parts below; with children, `aria-describedby` names only the
- * `Holder` and `Badges` parts that are actually rendered inside it.
- * @selector [data-slot="saved-card-list-item"]
- * @selector [data-state="checked" | "unchecked"] selection
- * @selector [data-card-state="success" | "pending" | "failed" | "unknown"]
- * @selector [data-expiry="valid" | "expiring" | "expired" | "unknown"]
- * @selector [data-default] the customer's default card
- * @selector [data-disabled]
- */
 /** The context the describing parts read, and the `aria-describedby` of what they rendered. */
-function useItem(card: SavedCard, custom: boolean) {
+function useItem(card: SavedCard, custom: boolean, checked?: boolean) {
   const id = useId();
   const [registered, setRegistered] = useState<readonly DescriptionPart[]>([]);
   const registerDescription = useCallback((part: DescriptionPart) => {
@@ -241,8 +288,8 @@ function useItem(card: SavedCard, custom: boolean) {
   }, []);
   const descriptionId = useCallback((part: DescriptionPart) => `${id}-${part}`, [id]);
   const context = useMemo(
-    () => ({ card, descriptionId, registerDescription }),
-    [card, descriptionId, registerDescription],
+    () => ({ card, checked, descriptionId, registerDescription }),
+    [card, checked, descriptionId, registerDescription],
   );
   // The default layout is known while rendering (so the server's HTML has it too); custom
   // children say which describing parts they rendered once they mount.
@@ -257,54 +304,135 @@ function useItem(card: SavedCard, custom: boolean) {
 
 /** The default layout of a card, with or without the radio's circle. */
 function CardLayout({ radio }: { radio: boolean }) {
+  // The parts' default markup, written out: a row is then one component, not ten (a thousand-card
+  // list renders close to plain React). Keep it the same DOM as the parts render.
+  const { card, checked, descriptionId } = useItemContext('SavedCardList.Item');
+  const messages = useMessages();
+  const state = checked ? 'checked' : 'unchecked';
+  const expiry = formatExpiry(card);
   return (
     <>
-      {radio ? <SavedCardListIndicator /> : null}
-      <SavedCardListBrand />
+      {radio ? (
+        <span data-slot="saved-card-radio" data-state={state} aria-hidden="true">
+          <span data-slot="saved-card-radio-indicator" data-state={state} />
+        </span>
+      ) : null}
+      <span
+        aria-hidden="true"
+        data-slot="card-brand-mark"
+        data-brand={card.brand}
+        className="sc-card-brand-mark"
+      />
       <span data-slot="saved-card-details">
-        <SavedCardListNumber />
-        <SavedCardListHolder />
+        <span data-slot="saved-card-number">
+          <bdi data-slot="saved-card-name">{card.nickname ?? messages.brandName(card.brand)}</bdi>{' '}
+          <span data-slot="saved-card-last4" dir="ltr">
+            {messages.maskedNumber(card)}
+          </span>
+        </span>
+        {card.holderName ? (
+          <span id={descriptionId('holder')} data-slot="saved-card-holder" dir="auto">
+            {card.holderName}
+          </span>
+        ) : null}
       </span>
-      <SavedCardListExpiry />
-      <SavedCardListBadges />
+      {expiry === null ? null : (
+        <span data-slot="saved-card-expiry">
+          {card.expiry === 'expired' ? messages.expired(expiry) : messages.expires(expiry)}
+        </span>
+      )}
+      <span id={descriptionId('status')} data-slot="saved-card-badges">
+        {cardBadges(card).map((variant) => (
+          <span
+            key={variant}
+            data-slot="saved-card-badge"
+            data-variant={variant}
+            aria-hidden={IN_NAME.has(variant) ? true : undefined}
+          >
+            {badgeText(messages, variant)}
+          </span>
+        ))}
+        {card.state === 'failed' && card.errorMessage ? (
+          <span data-slot="saved-card-error" dir="auto">
+            {card.errorMessage}
+          </span>
+        ) : null}
+      </span>
     </>
   );
 }
 
-export const SavedCardListItem = forwardRef<
-  ComponentRef<typeof RadioGroup.Item>,
-  SavedCardListItemProps
->(function SavedCardListItem({ card, className, children, disabled, onFocus, ...props }, ref) {
-  const messages = useMessages();
-  const arrowMove = useContext(ArrowMoveContext);
-  const { context, describedBy } = useItem(card, children !== undefined);
-  return (
-    <ItemContext.Provider value={context}>
-      <RadioGroup.Item
-        ref={ref}
-        value={card.token}
-        disabled={disabled ?? !isUsableCard(card)}
-        aria-label={messages.cardLabel(card)}
-        aria-describedby={describedBy}
-        data-slot="saved-card-list-item"
-        data-card-state={card.state}
-        data-expiry={card.expiry}
-        data-default={card.isDefault ? '' : undefined}
-        className={cn('sc-saved-card', className)}
-        onFocus={(event) => {
-          onFocus?.(event);
-          if (arrowMove?.current) {
-            arrowMove.current = false;
-            event.currentTarget.click();
-          }
-        }}
-        {...props}
-      >
-        {children ?? <CardLayout radio />}
-      </RadioGroup.Item>
-    </ItemContext.Provider>
-  );
-});
+/**
+ * A card as a radio: a `<label>` (the card, where props and `className` go) holding a native
+ * `<input type="radio">` (the ref) and the card's parts. Its accessible name reads like "Visa ending in 4242, expires 04/27, default";
+ * holder name and status badges are its description. Cards that cannot be charged (pending,
+ * failed, expired) are disabled unless `disabled` says otherwise. Without children it renders
+ * the default layout from the parts below; with children, `aria-describedby` names only the
+ * `Holder` and `Badges` parts that are actually rendered inside it.
+ * @selector [data-slot="saved-card-list-item"]
+ * @selector [data-slot="saved-card-radio-input"] the radio, laid over the card
+ * @selector [data-state="checked" | "unchecked"] selection
+ * @selector [data-card-state="success" | "pending" | "failed" | "unknown"]
+ * @selector [data-expiry="valid" | "expiring" | "expired" | "unknown"]
+ * @selector [data-default] the customer's default card
+ * @selector [data-disabled]
+ */
+export const SavedCardListItem = forwardRef<HTMLInputElement, SavedCardListItemProps>(
+  function SavedCardListItem(
+    { card, asChild, className, children, disabled, onChange, ...props },
+    ref,
+  ) {
+    const messages = useMessages();
+    const group = useContext(GroupContext);
+    if (!group) {
+      throw new Error('`SavedCardList.Item` must be used within `SavedCardList.Root`');
+    }
+    const { selection } = group;
+    const isChosen = () => selection.get() === card.token;
+    const checked = useSyncExternalStore(selection.subscribe, isChosen, isChosen);
+    const isDisabled = group.disabled || (disabled ?? !isUsableCard(card));
+    const { context, describedBy } = useItem(card, children !== undefined, checked);
+    const content = children ?? <CardLayout radio />;
+    const Comp = asChild ? Slot.Root : 'label';
+    return (
+      <ItemContext.Provider value={context}>
+        <Comp
+          data-slot="saved-card-list-item"
+          data-state={checked ? 'checked' : 'unchecked'}
+          data-disabled={isDisabled ? '' : undefined}
+          data-card-state={card.state}
+          data-expiry={card.expiry}
+          data-default={card.isDefault ? '' : undefined}
+          className={cn('sc-saved-card', className)}
+          {...props}
+        >
+          {/* Over the whole card (styles.css), so it takes the clicks and draws the focus ring. */}
+          <input
+            ref={ref}
+            type="radio"
+            name={group.name}
+            // No `name` given: grouped (one Tab stop, arrow keys) but never submitted.
+            form={group.formless ? '' : undefined}
+            value={card.token}
+            checked={checked}
+            disabled={isDisabled}
+            required={group.required}
+            aria-label={messages.cardLabel(card)}
+            aria-describedby={describedBy}
+            data-slot="saved-card-radio-input"
+            onChange={(event) => {
+              onChange?.(event);
+              if (event.target.checked) {
+                group.select(card.token);
+              }
+            }}
+          />
+          {asChild ? <Slot.Slottable>{content}</Slot.Slottable> : content}
+        </Comp>
+      </ItemContext.Provider>
+    );
+  },
+);
 
 /* -------------------------------------------------------------------------------------------------
  * SavedCardListCard
@@ -359,18 +487,19 @@ export interface SavedCardListIndicatorProps
     AsChildProps {}
 
 /**
- * The radio's circle (decorative); by default it holds Radix's `RadioGroup.Indicator`, the dot
- * shown while the card is selected.
- * @selector [data-slot="saved-card-radio"]
+ * The radio's circle (decorative, drawn by CSS); by default it holds the dot shown while the card
+ * is selected. Both carry the Item's `data-state`.
+ * @selector [data-slot="saved-card-radio"][data-state="checked" | "unchecked"]
  * @selector [data-slot="saved-card-radio-indicator"] the dot
  */
 export const SavedCardListIndicator = forwardRef<HTMLSpanElement, SavedCardListIndicatorProps>(
   function SavedCardListIndicator({ asChild, children, ...props }, ref) {
-    useItemContext('SavedCardList.Indicator');
+    const { checked } = useItemContext('SavedCardList.Indicator');
+    const state = checked ? 'checked' : 'unchecked';
     const Comp = asChild ? Slot.Root : 'span';
     return (
-      <Comp ref={ref} data-slot="saved-card-radio" aria-hidden="true" {...props}>
-        {children ?? <RadioGroup.Indicator data-slot="saved-card-radio-indicator" />}
+      <Comp ref={ref} data-slot="saved-card-radio" data-state={state} aria-hidden="true" {...props}>
+        {children ?? <span data-slot="saved-card-radio-indicator" data-state={state} />}
       </Comp>
     );
   },
@@ -380,35 +509,34 @@ export const SavedCardListIndicator = forwardRef<HTMLSpanElement, SavedCardListI
  * SavedCardListBrand
  * -----------------------------------------------------------------------------------------------*/
 
-export interface SavedCardListBrandProps
-  extends Omit<SVGProps<SVGSVGElement>, 'ref' | 'children'>,
-    AsChildProps {
+export interface SavedCardListBrandProps extends HTMLAttributes<HTMLElement>, AsChildProps {
   /** Your own mark (with `asChild`): it receives `data-brand` and `aria-hidden`. */
   children?: ReactNode;
 }
 
 /**
- * The card's brand mark, decorative (`aria-hidden`): the radio's name already says the brand.
+ * The card's brand mark, decorative (`aria-hidden`): the radio's name already says the brand. By
+ * default a `CardBrandMark` (one element drawn by styles.css).
  * @selector [data-slot="card-brand-mark"][data-brand="visa" | "mastercard" | …]
  */
-export const SavedCardListBrand = forwardRef<SVGSVGElement, SavedCardListBrandProps>(
+export const SavedCardListBrand = forwardRef<HTMLElement, SavedCardListBrandProps>(
   function SavedCardListBrand({ asChild, children, ...props }, ref) {
     const { card } = useItemContext('SavedCardList.Brand');
     if (asChild) {
       return (
         <Slot.Root
           // Your element may be an <img> or <span>: the ref is whatever you render.
-          ref={ref as Ref<HTMLElement>}
+          ref={ref}
           aria-hidden="true"
           data-slot="card-brand-mark"
           data-brand={card.brand}
-          {...(props as HTMLAttributes<HTMLElement>)}
+          {...props}
         >
           {children}
         </Slot.Root>
       );
     }
-    return <CardBrandMark ref={ref} brand={card.brand} {...props} />;
+    return <CardBrandMark ref={ref as Ref<HTMLSpanElement>} brand={card.brand} {...props} />;
   },
 );
 

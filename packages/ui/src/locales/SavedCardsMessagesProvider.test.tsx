@@ -9,6 +9,7 @@ import {
   SavedCardsMessagesProvider,
   zhCNMessages,
   zhHKMessages,
+  rowActions,
 } from '../index.js';
 
 describe('SavedCardsMessagesProvider', () => {
@@ -16,7 +17,7 @@ describe('SavedCardsMessagesProvider', () => {
     const user = userEvent.setup();
     renderWithProviders(
       <SavedCardsMessagesProvider messages={zhHKMessages}>
-        <SavedCardList actions={['make-default', 'remove']} />
+        <SavedCardList actions={rowActions(['make-default', 'remove'])} />
         <DefaultMethodPicker />
         <AddCardFlow />
       </SavedCardsMessagesProvider>,
@@ -54,7 +55,7 @@ describe('SavedCardsMessagesProvider', () => {
     renderWithProviders(
       <SavedCardsMessagesProvider messages={zhCNMessages}>
         <SavedCardsMessagesProvider messages={{ remove: '移除' }}>
-          <SavedCardList actions={['remove']} />
+          <SavedCardList actions={rowActions(['remove'])} />
         </SavedCardsMessagesProvider>
       </SavedCardsMessagesProvider>,
     );

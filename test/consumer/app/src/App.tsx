@@ -2,7 +2,7 @@
 // Type-checked with skipLibCheck: false under moduleResolution bundler and nodenext.
 import { createGatewayClient, type SavedCard, selectUsableCards } from '@savedcards/core';
 import { SavedCardsProvider, usePaymentTokens, useSetDefaultPaymentToken } from '@savedcards/react';
-import { AddCardFlow, SavedCardList } from '@savedcards/ui';
+import { AddCardFlow, rowActions, SavedCardList } from '@savedcards/ui';
 import '@savedcards/ui/styles.css';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -56,7 +56,7 @@ export function App({ customerUuid }: { customerUuid: string }) {
         <main>
           <h1>Your saved cards</h1>
           <SavedCardList
-            actions={['make-default', 'remove']}
+            actions={rowActions(['make-default', 'remove'])}
             onSelect={(card) => setSelected(card.token)}
           />
           <p data-testid="selected">{selected ?? 'none'}</p>
