@@ -94,3 +94,16 @@ export type {
   WonderTransaction,
   WonderTransactionState,
 } from './payments.js';
+export {
+  checkSecureDataEnvelope,
+  KIT_CONFIG_PATH,
+  SECURE_DATA_FIELDS,
+  SECURE_DATA_LIMITS,
+  WONDER_SECURE_DATA_KEYS,
+} from './secureData.js';
+export type {
+  SecureDataConfigWire,
+  SecureDataEnvelope,
+  SecureDataEnvironment,
+  SecureDataKey,
+} from './secureData.js';
