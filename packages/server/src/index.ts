@@ -58,6 +58,7 @@ export type {
   PaymentRouteOperation,
   LimitRefusal,
   ProxyPaymentOptions,
+  ProxySecureDataOptions,
   ProxyLimits,
   ProxyLogEntry,
   ProxyLogger,
