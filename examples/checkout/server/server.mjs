@@ -96,8 +96,12 @@ async function importOrExplain(specifier, hint) {
  */
 async function startMockUpstream(origin, listening) {
   const hint = 'Build it first: node examples/checkout/server/build.mjs';
-  const { CHALLENGE_PAGE_PATH, createGatewayWebhooks, mockChallengeDecisionUrl } =
-    await importOrExplain('@savedcards/msw', hint);
+  const {
+    CHALLENGE_PAGE_PATH,
+    createGatewayWebhooks,
+    MOCK_SECURE_DATA_KEY,
+    mockChallengeDecisionUrl,
+  } = await importOrExplain('@savedcards/msw', hint);
   const testUtils = await importOrExplain('@savedcards/test-utils', hint);
   // The mock's webhooks go to this server's own loopback address, known once it listens; only the
   // path and query are signed, so the placeholder origin is replaced at send time.
@@ -129,6 +133,9 @@ async function startMockUpstream(origin, listening) {
   const { customer } = mock;
   return {
     kind: 'mock',
+    // Experimental secure data (issue 17): the mock opens ciphertext sealed for its TEST key only.
+    secureData: { key: MOCK_SECURE_DATA_KEY },
+    testSecureDataKey: MOCK_SECURE_DATA_KEY,
     description: `the mock gateway at ${mock.url}, verifying every signature (AppID ${mock.connection.appId}, the test-only key pair)`,
     connection: mock.connection,
     profile: {
@@ -404,6 +411,9 @@ export async function startDemoServer({
       fail: `${publicUrl}/3ds/return?ok=0`,
     }),
     logger: createJsonLineLogger((line) => log(line.trimEnd())),
+    // Experimental (issue 17): the config route and `secure_data` bodies, for `?encryption=secure-data`.
+    // Plain `{"card"}` bodies are still accepted, so the demo's default is unchanged.
+    secureData: upstream.secureData ?? { environment: 'sandbox' },
   });
 
   // The merchant's server knows its customer: upsert it once and keep the uuid (ensureCustomer).
@@ -513,7 +523,15 @@ export async function startDemoServer({
         sessions.set(id, signedInCustomer);
         headers['Set-Cookie'] = `${SESSION_COOKIE}=${id}; Path=/; HttpOnly; SameSite=Lax`;
       }
-      sendJson(res, 200, { customerUuid: sessions.get(id).uuid }, headers);
+      // With the mock upstream, the key the browser may seal for besides Wonder's (demo only: a real
+      // page pins Wonder's keys and never takes one from its server).
+      const testKey = upstream.testSecureDataKey;
+      sendJson(
+        res,
+        200,
+        { customerUuid: sessions.get(id).uuid, ...(testKey ? { testSecureDataKey: testKey } : {}) },
+        headers,
+      );
       return;
     }
     if (pathname === '/__test__/upstream' && testHooks && upstream.stats) {

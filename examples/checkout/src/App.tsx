@@ -1,3 +1,4 @@
+import type { SecureDataKey } from '@savedcards/core';
 import type { VerificationMode } from '@savedcards/ui';
 import { useSyncExternalStore } from 'react';
 import { Checkout } from './Checkout';
@@ -18,12 +19,20 @@ export interface AddCardSettings {
   allowedVerifyOrigins: string[];
   /** Where the mock's challenge sends the cardholder back (the server's proxy sets its own). */
   returnUrls?: { successUrl: string; failUrl: string };
+  /** `?encryption=secure-data`: seal the card in the page (experimental). */
+  encryption?: 'secure-data';
+  secureDataKeys?: SecureDataKey[];
 }
 
 function addCardSettings(gateway: DemoGateway, verification: VerificationMode): AddCardSettings {
   // The demo server serves the mock's bank page over http on this origin (Wonder's is https).
   const allowedVerifyOrigins = [window.location.origin];
-  if (gateway.mode !== 'mock') return { verification, allowedVerifyOrigins };
+  // `?encryption=secure-data` (experimental, issue 17): the card leaves the page only sealed.
+  const secureData =
+    new URLSearchParams(window.location.search).get('encryption') === 'secure-data'
+      ? { encryption: 'secure-data' as const, secureDataKeys: gateway.secureDataKeys }
+      : {};
+  if (gateway.mode !== 'mock') return { verification, allowedVerifyOrigins, ...secureData };
   // Back to this very page (route and query) after a full-page redirect.
   const back = (ok: 0 | 1) =>
     `${window.location.origin}/mock-3ds/return.html?ok=${ok}&next=${encodeURIComponent(window.location.href)}`;
@@ -31,6 +40,7 @@ function addCardSettings(gateway: DemoGateway, verification: VerificationMode): 
     verification,
     allowedVerifyOrigins,
     returnUrls: { successUrl: back(1), failUrl: back(0) },
+    ...secureData,
   };
 }
 

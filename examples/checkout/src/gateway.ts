@@ -1,4 +1,5 @@
 /// <reference types="vite/client" />
+import type { SecureDataKey } from '@savedcards/core';
 import type { GatewayScenarioName } from '@savedcards/msw';
 
 /** The merchant's order as its own records say (never the browser's word). */
@@ -25,6 +26,8 @@ export interface DemoGateway {
    * signing proxy (`examples/checkout/server`), in front of the mock gateway or Wonder's sandbox.
    */
   mode: 'mock' | 'server';
+  /** Keys besides Wonder's that `?encryption=secure-data` may seal for: the mock gateway's test key. */
+  secureDataKeys: SecureDataKey[];
   /** The mock's scenario; always `'default'` in server mode (the server picks its upstream). */
   scenario: GatewayScenarioName;
   /** Mock mode: puts the sample customer and cards back. */
@@ -51,8 +54,10 @@ export async function connectGateway(): Promise<DemoGateway> {
   if (import.meta.env.MODE === 'server') {
     return connectServer();
   }
-  const [{ createGatewayDb, DEMO_CUSTOMER, gatewayScenarios }, { startGatewayWorker }] =
-    await Promise.all([import('@savedcards/msw'), import('@savedcards/msw/browser')]);
+  const [
+    { createGatewayDb, DEMO_CUSTOMER, gatewayScenarios, MOCK_SECURE_DATA_KEY },
+    { startGatewayWorker },
+  ] = await Promise.all([import('@savedcards/msw'), import('@savedcards/msw/browser')]);
   const requested = new URLSearchParams(window.location.search).get('scenario') ?? 'default';
   const scenario = (
     Object.hasOwn(gatewayScenarios, requested) ? requested : 'default'
@@ -74,6 +79,7 @@ export async function connectGateway(): Promise<DemoGateway> {
     baseUrl: BASE_URL,
     customerUuid: DEMO_CUSTOMER.uuid,
     mode: 'mock',
+    secureDataKeys: [MOCK_SECURE_DATA_KEY],
     scenario,
     reset: () => db.reset(),
     // In mock mode the mock's order book plays the merchant's server (its `resolveOrder`).
@@ -115,7 +121,10 @@ async function connectServer(): Promise<DemoGateway> {
     headers: { Accept: 'application/json' },
     credentials: 'same-origin',
   });
-  const session = (await response.json().catch(() => null)) as { customerUuid?: unknown } | null;
+  const session = (await response.json().catch(() => null)) as {
+    customerUuid?: unknown;
+    testSecureDataKey?: { spki?: unknown; pubKeyHash?: unknown };
+  } | null;
   if (!response.ok || typeof session?.customerUuid !== 'string') {
     throw new Error(`The demo server gave no session (HTTP ${response.status}).`);
   }
@@ -123,6 +132,7 @@ async function connectServer(): Promise<DemoGateway> {
     baseUrl: BASE_URL,
     customerUuid: session.customerUuid,
     mode: 'server',
+    secureDataKeys: testKeyOf(session.testSecureDataKey),
     scenario: 'default',
     // The demo server prices its own cart; the browser sends nothing about amounts.
     createOrder: async () =>
@@ -141,4 +151,11 @@ async function connectServer(): Promise<DemoGateway> {
         }),
       ),
   };
+}
+
+/** The demo server's mock test key, when its upstream is the mock (demo only). */
+function testKeyOf(key: { spki?: unknown; pubKeyHash?: unknown } | undefined): SecureDataKey[] {
+  return typeof key?.spki === 'string' && typeof key.pubKeyHash === 'string'
+    ? [{ spki: key.spki, pubKeyHash: key.pubKeyHash }]
+    : [];
 }

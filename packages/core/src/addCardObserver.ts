@@ -9,6 +9,11 @@ import {
 } from './paymentTokenWrites.js';
 import { SealedCard } from './sealedCard.js';
 import {
+  createPaymentTokenFromSecureData,
+  readSecureDataConfig,
+  type SecureDataKey,
+} from './secureData.js';
+import {
   clearPendingVerification,
   currentPage,
   readPendingVerification,
@@ -50,9 +55,26 @@ export type AddCardFinished = Extract<
   { status: 'success' | 'failed' | 'cancelled' | 'timed_out' }
 >;
 
+/**
+ * How the card leaves the browser: `'none'` sends `{"card": …}` to your server (the signing proxy),
+ * which therefore sees the number; `'secure-data'` (**experimental**) seals it for Wonder's public
+ * key first, so your server receives only `{"secure_data": …}` ciphertext.
+ */
+export type AddCardEncryption = 'none' | 'secure-data';
+
 export interface AddCardObserverOptions extends Omit<CreatePaymentTokenOptions, 'signal'> {
   client: GatewayClient;
   customerUuid: string;
+  /**
+   * **Experimental.** `'secure-data'`: before each create, read the proxy's secure-data config
+   * (`readSecureDataConfig`, which needs the proxy's `secureData` option), then send only the card
+   * sealed for Wonder's key, with the proxy's return URLs and transaction type inside (`returnUrls`
+   * and `transactionType` here are then ignored). Unconfirmed until `savedcards-conformance` shows
+   * Wonder's signed route accepts it. Default `'none'`.
+   */
+  encryption?: AddCardEncryption;
+  /** With `encryption: 'secure-data'`: keys besides Wonder's the config may name (e.g. the mock's). */
+  secureDataKeys?: readonly SecureDataKey[];
   /** The overall timeout (see `TOKEN_LIFECYCLE_DEFAULTS` for when its clock runs). Default 120 s. */
   timeoutMs?: number;
   /** Backoff between checks. Default 1 s × 1.5, at most 5 s. */
@@ -197,14 +219,31 @@ export class AddCardObserver {
     this.#dispatch({ type: 'submit', card: sealed.summary });
     const call = { abort: new AbortController() };
     this.#create = call;
-    const { client, customerUuid, returnUrls, transactionType } = this.#options;
+    const { client, customerUuid, returnUrls, transactionType, encryption } = this.#options;
     let event: TokenLifecycleEvent;
     try {
-      const token = await createPaymentToken(client, customerUuid, sealed.take(), {
-        ...(returnUrls === undefined ? {} : { returnUrls }),
-        ...(transactionType === undefined ? {} : { transactionType }),
-        signal: call.abort.signal,
-      });
+      const signal = call.abort.signal;
+      let token: SavedCard;
+      if (encryption === 'secure-data') {
+        const config = await readSecureDataConfig(client, {
+          signal,
+          ...(this.#options.secureDataKeys ? { trustedKeys: this.#options.secureDataKeys } : {}),
+        });
+        if (this.#create !== call) return;
+        token = await createPaymentTokenFromSecureData(
+          client,
+          customerUuid,
+          sealed.take(),
+          config,
+          { signal },
+        );
+      } else {
+        token = await createPaymentToken(client, customerUuid, sealed.take(), {
+          ...(returnUrls === undefined ? {} : { returnUrls }),
+          ...(transactionType === undefined ? {} : { transactionType }),
+          signal,
+        });
+      }
       if (this.#create !== call) {
         // Cancelled or reset meanwhile: the late answer is dropped, and its token deleted.
         this.#discard(token.token);

@@ -2,6 +2,7 @@ export { AddCardObserver } from './addCardObserver.js';
 export type { DiscardTokenOptions } from './discardToken.js';
 export { discardToken } from './discardToken.js';
 export type {
+  AddCardEncryption,
   AddCardFinished,
   AddCardObserverOptions,
   AddCardSuccess,
@@ -79,8 +80,18 @@ export type {
 } from './paymentTokenWrites.js';
 export { redactCardData } from './redact.js';
 export { SealedCard, sealCard } from './sealedCard.js';
-export { sealCardForWonder, WONDER_SECURE_DATA_KEYS } from './secureData.js';
-export type { SealCardOptions, SecureDataBody, SecureDataKey } from './secureData.js';
+export {
+  readSecureDataConfig,
+  sealCardForWonder,
+  WONDER_SECURE_DATA_KEYS,
+} from './secureData.js';
+export type {
+  ReadSecureDataConfigOptions,
+  SealCardOptions,
+  SecureDataBody,
+  SecureDataConfig,
+  SecureDataKey,
+} from './secureData.js';
 export {
   createRemovalPolicy,
   pickFocusAfterRemoval,

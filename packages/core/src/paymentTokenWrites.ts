@@ -184,6 +184,11 @@ export async function createPaymentToken(
     body: createBody(card, number, options),
     signal: options.signal,
   });
+  return readCreatedToken(client, data, number);
+}
+
+/** The create answer's token, with nothing that contains the number sent (shared with secure data). */
+export function readCreatedToken(client: GatewayClient, data: unknown, number: string): SavedCard {
   return withoutNumber(readToken(client, data, 'POST payment token'), number, 'POST payment token');
 }
 

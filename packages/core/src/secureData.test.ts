@@ -2,13 +2,31 @@
 import {
   createDecipheriv,
   createHash,
+  createPrivateKey,
   generateKeyPairSync,
   privateDecrypt,
   constants,
 } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
-import { sealCardForWonder, WONDER_SECURE_DATA_KEYS } from './index.js';
+import {
+  createGatewayHandlers,
+  DEMO_CUSTOMER,
+  decideChallenge,
+  MOCK_SECURE_DATA_KEY,
+  MOCK_SECURE_DATA_KEY_PAIR,
+} from '@savedcards/msw';
+import { HttpResponse, http } from 'msw';
+import { describe, expect, it, vi } from 'vitest';
+import { db, server, TEST_BASE_URL } from '../../../test/server';
+import {
+  AddCardObserver,
+  type AddCardObserverOptions,
+  createGatewayClient,
+  GatewayError,
+  readSecureDataConfig,
+  sealCardForWonder,
+  WONDER_SECURE_DATA_KEYS,
+} from './index.js';
 
 const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const spkiDer = publicKey.export({ type: 'spki', format: 'der' });
@@ -119,5 +137,193 @@ describe('sealCardForWonder (experimental secure_data)', () => {
       expect(pem.replace(/-----[^-]+-----|\s+/g, '')).toBe(key.spki);
     }
     await expect(sealCardForWonder(card, { environment })).resolves.toHaveProperty('secure_data');
+  });
+});
+
+describe('known answer: sealed by core for the mock key, opened by node:crypto', () => {
+  it('opens with the committed test private key', async () => {
+    const body = await sealCardForWonder(card, { key: MOCK_SECURE_DATA_KEY, returnUrls });
+    const { data, enc_key: encKey, nonce, timestamp } = body.secure_data;
+    const aesKey = privateDecrypt(
+      {
+        key: createPrivateKey({
+          key: Buffer.from(MOCK_SECURE_DATA_KEY_PAIR.privateKey, 'base64'),
+          format: 'der',
+          type: 'pkcs8',
+        }),
+        padding: constants.RSA_PKCS1_OAEP_PADDING,
+        oaepHash: 'sha256',
+      },
+      Buffer.from(encKey, 'base64'),
+    );
+    const sealed = Buffer.from(data, 'base64');
+    const decipher = createDecipheriv('aes-256-gcm', aesKey, Buffer.from(nonce, 'base64'));
+    decipher.setAuthTag(sealed.subarray(-16));
+    const text = Buffer.concat([decipher.update(sealed.subarray(0, -16)), decipher.final()]);
+    expect(JSON.parse(text.toString('utf8').slice(0, -timestamp.length))).toMatchObject({
+      number: '4242424242424242',
+      '3ds': { success_return_url: returnUrls.successUrl },
+    });
+  });
+});
+
+const CONFIG_URL = `${TEST_BASE_URL}/savedcards/v1/config`;
+const TOKENS_URL = `${TEST_BASE_URL}/svc/payment/api/v1/openapi/customers/:uuid/payment_tokens`;
+const config = (secureData: unknown) =>
+  http.get(CONFIG_URL, () =>
+    HttpResponse.json({ error_code: '', error_message: '', data: { secureData } }),
+  );
+const announced = {
+  pubKeyHash: MOCK_SECURE_DATA_KEY.pubKeyHash,
+  returnUrls: { success: 'https://shop.test/3ds?ok=1', fail: 'https://shop.test/3ds?ok=0' },
+  transactionType: 'recurring_payment',
+};
+
+describe('readSecureDataConfig (experimental)', () => {
+  const client = () => createGatewayClient({ baseUrl: TEST_BASE_URL });
+
+  it('uses the pinned key for the announced hash, never an announced spki', async () => {
+    server.use(config({ ...announced, spki: WONDER_SECURE_DATA_KEYS.production.spki, extra: 1 }));
+    await expect(
+      readSecureDataConfig(client(), { trustedKeys: [MOCK_SECURE_DATA_KEY] }),
+    ).resolves.toEqual({
+      key: { spki: MOCK_SECURE_DATA_KEY.spki, pubKeyHash: MOCK_SECURE_DATA_KEY.pubKeyHash },
+      returnUrls: {
+        successUrl: 'https://shop.test/3ds?ok=1',
+        failUrl: 'https://shop.test/3ds?ok=0',
+      },
+      transactionType: 'recurring_payment',
+    });
+  });
+
+  it("knows Wonder's keys without being told", async () => {
+    server.use(config({ ...announced, pubKeyHash: WONDER_SECURE_DATA_KEYS.sandbox.pubKeyHash }));
+    const read = await readSecureDataConfig(client());
+    expect(read.key).toEqual(WONDER_SECURE_DATA_KEYS.sandbox);
+  });
+
+  it.each([
+    ['a key that is not pinned', announced, /not pinned/],
+    ['secure data off', null, /off/],
+    [
+      'a javascript: return URL',
+      {
+        ...announced,
+        pubKeyHash: WONDER_SECURE_DATA_KEYS.sandbox.pubKeyHash,
+        returnUrls: { success: 'javascript:alert(1)', fail: 'https://x.test' },
+      },
+      /return URLs/,
+    ],
+    [
+      'an unknown transaction type',
+      {
+        ...announced,
+        pubKeyHash: WONDER_SECURE_DATA_KEYS.sandbox.pubKeyHash,
+        transactionType: 'whatever',
+      },
+      /transaction type/,
+    ],
+  ])('refuses %s', async (_name, secureData, message) => {
+    server.use(config(secureData));
+    const failure = readSecureDataConfig(client());
+    await expect(failure).rejects.toBeInstanceOf(GatewayError);
+    await expect(failure).rejects.toThrow(message);
+  });
+});
+
+describe("AddCardObserver with encryption: 'secure-data' (experimental)", () => {
+  const demo = DEMO_CUSTOMER.uuid;
+
+  function setup(overrides: Partial<AddCardObserverOptions> = {}) {
+    const sent: Array<{ url: string; body: string; headers: string }> = [];
+    const client = createGatewayClient({
+      baseUrl: TEST_BASE_URL,
+      fetch: (input, init) => {
+        sent.push({
+          url: String(input),
+          body: typeof init?.body === 'string' ? init.body : '',
+          headers: JSON.stringify([...new Headers(init?.headers)]),
+        });
+        return fetch(input, init);
+      },
+    });
+    const onFinished = vi.fn();
+    const observer = new AddCardObserver({
+      client,
+      customerUuid: demo,
+      storage: null,
+      visibility: null,
+      encryption: 'secure-data',
+      secureDataKeys: [MOCK_SECURE_DATA_KEY],
+      onFinished,
+      ...overrides,
+    });
+    observer.subscribe(() => undefined);
+    return { observer, sent, onFinished };
+  }
+
+  it('sends only secure_data, and the mock saves the card', async () => {
+    const { observer, sent, onFinished } = setup({
+      // Ignored in this mode: the config's values go inside the ciphertext.
+      returnUrls: { successUrl: 'https://ignored.test/ok', failUrl: 'https://ignored.test/no' },
+    });
+    await observer.submit({ ...card, number: '4242 4242 4242 4242' });
+    await vi.waitFor(() => expect(onFinished).toHaveBeenCalled());
+    expect(observer.getSnapshot()).toMatchObject({ status: 'success', card: { last4: '4242' } });
+    const create = sent.find((request) => request.url.endsWith('/payment_tokens'));
+    expect(Object.keys(JSON.parse(create?.body ?? '{}'))).toEqual(['secure_data']);
+    expect(sent[0]?.url).toBe(CONFIG_URL);
+    const everything = JSON.stringify(sent);
+    for (const secret of ['4242424242424242', '4242 4242', 'Tai Man', '"123"', 'ignored.test']) {
+      expect(everything).not.toContain(secret);
+    }
+  });
+
+  it('goes through 3-D Secure with the return URLs the config announced', async () => {
+    server.use(
+      config(announced),
+      ...createGatewayHandlers({
+        baseUrl: TEST_BASE_URL,
+        db,
+        challengeUrl: (challenge) =>
+          `https://3ds.test/challenge?success=${encodeURIComponent(challenge.successReturnUrl)}`,
+      }),
+    );
+    const { observer } = setup();
+    await observer.submit({ ...card, number: '4000000000003220' });
+    const state = observer.getSnapshot();
+    if (state.status !== 'requires_verification') throw new Error(state.status);
+    expect(new URL(state.verifyUrl).searchParams.get('success')).toBe(announced.returnUrls.success);
+    observer.verificationOpened();
+    const wire = db.listTokens(demo).find((token) => token.token === state.token);
+    decideChallenge(db, wire?.verify_uuid ?? '', 'approve');
+    observer.verificationReturned('success');
+    await vi.waitFor(() => expect(observer.getSnapshot().status).toBe('success'));
+  });
+
+  it('fails the create (no card sent) when the proxy has secure data off', async () => {
+    server.use(config(null));
+    const creates = vi.fn();
+    server.events.on('request:start', ({ request }) => {
+      if (request.method === 'POST') creates();
+    });
+    const { observer } = setup();
+    await observer.submit(card);
+    expect(observer.getSnapshot()).toMatchObject({ status: 'failed', reason: 'create_error' });
+    expect(creates).not.toHaveBeenCalled();
+    server.events.removeAllListeners();
+  });
+
+  it("keeps today's plain body by default", async () => {
+    const bodies: unknown[] = [];
+    server.use(
+      http.post(TOKENS_URL, async ({ request }) => {
+        bodies.push(await request.clone().json());
+        return undefined;
+      }),
+    );
+    const { observer } = setup({ encryption: undefined });
+    await observer.submit(card);
+    expect(Object.keys(bodies[0] as object)).toEqual(['card']);
   });
 });

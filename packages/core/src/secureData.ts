@@ -1,8 +1,26 @@
 import {
+  isRecord,
+  KIT_CONFIG_PATH,
+  type SecureDataKey,
+  TRANSACTION_TYPES,
+  WONDER_SECURE_DATA_KEYS,
+} from '@savedcards/wire';
+import type { GatewayClient } from './client.js';
+import type { CallOptions } from './customers.js';
+import { GatewayError } from './errors.js';
+import {
+  type CardTransactionType,
   createBody,
   type CreatePaymentTokenOptions,
   type NewCardInput,
+  readCreatedToken,
+  type ThreeDSReturnUrls,
 } from './paymentTokenWrites.js';
+import { gatewayPaths } from './paths.js';
+import type { SavedCard } from './types.js';
+
+export type { SecureDataKey };
+export { WONDER_SECURE_DATA_KEYS };
 
 /**
  * **Experimental.** Wonder's client-side card encryption (`secure_data`), as Wonder's iOS SDK does it
@@ -11,29 +29,6 @@ import {
  * number. Whether Wonder's *signed* create-token route accepts it is not confirmed yet: run
  * `savedcards-conformance` against the sandbox before relying on it.
  */
-
-/** A public key to seal for, pinned by `base64(SHA-256(SPKI DER))`. */
-export interface SecureDataKey {
-  /** Base64 of the SPKI DER (a PEM's body, without the header lines), or the PEM itself. */
-  spki: string;
-  /** `base64(SHA-256(SPKI DER))`: the key is refused unless it hashes to this. Sent as `pub_key_hash`. */
-  pubKeyHash: string;
-}
-
-/**
- * Wonder's keys (public, self-signed "Bindo Labs Limited" certificates): sandbox valid to 2035-01-24,
- * production to 2045-02-11. Pass your own `key` if Wonder rotates them.
- */
-export const WONDER_SECURE_DATA_KEYS = {
-  sandbox: {
-    spki: 'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAwEokyU6GLUbNWiHatu64+XgHeLyAXowRav6Ijs6IxlyjtdWF4y/VvgcPgwcLcekZlJHgmGMPcqvmKe74McS1mLu4KTcBckrwksfnVpbk8iA/lnjn7JCUmn30Yu3ghOI7Pyg23h3As7hut9LytddZAxSUqq+rGCZXqvAVcogeQ1fJSk6LS2z3wCkVqrts2agrw6eoMXrDj7f6O0WVfTvaDwui39VBYJpT7b9aYShmHSNxxhMDsOb4mGJsFnA6sKU7hh4NLuP6cL0mqQK6BkSricgM7MxhZqfbKIi/hghRlw8SJhO8uKrSdiSClw+OBVb0YkiCz0OYc0o4avbLVcygOwIDAQAB',
-    pubKeyHash: 'UJfxs5BRZQlaAtlLbS1mtKS57L0mVF01hbtbSLKRwMk=',
-  },
-  production: {
-    spki: 'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA2do6d9rIv4zLbVc1+K/y2rUOP+hR7jdHjHw0/tWUMuu1g9Jbu2VMq0VPB0e4DEE9L1UbiohQkbxkQjGKwZ5kgqOxBw0Wf07FNzl9LxLUaEVzZi9J4MuIvamD6I1V4gao6aIG2Cq+1/ZdG2C3XjubwM409R62tLTurNIugsFHJWUWnJzOFpB5Goh1A2ja7qd37piM6HvordTw0sIn2ZxiVYpGzCCudPFGjR7j5GFhFQNUfTf/DoGxAkgmbNTZ5vWiuUjnRz58YJRdFKDoiQcJ3mE0vR/QxPxBQCNel/22oxSbwWvNI34ZVCmIoUDGbD9IJTkKh6R1XfMb65p43dDt0wIDAQAB',
-    pubKeyHash: 'kWrR9Z+Cwaxy0GXWOyubKPkF8K1rmcVUavC4F59hzT0=',
-  },
-} as const satisfies Record<string, SecureDataKey>;
 
 /** What is sent instead of `{"card": …}`. Only ciphertext, the wrapped key and their parameters. */
 export interface SecureDataBody {
@@ -138,4 +133,107 @@ export async function sealCardForWonder(
       nonce: toBase64(iv),
     },
   };
+}
+
+/**
+ * **Experimental.** What to seal a card with, as the signing proxy announces it for the session
+ * (`readSecureDataConfig`): the key (one the browser pins) and the values that go inside the
+ * ciphertext, where the proxy can no longer set them.
+ */
+export interface SecureDataConfig {
+  key: SecureDataKey;
+  returnUrls: ThreeDSReturnUrls;
+  transactionType: CardTransactionType;
+}
+
+export interface ReadSecureDataConfigOptions extends CallOptions {
+  /**
+   * Keys besides Wonder's (`WONDER_SECURE_DATA_KEYS`) that may be sealed for, e.g. the mock
+   * gateway's test key. The announced key is used only when its hash is one of these or Wonder's:
+   * a server (or anything between) cannot make the browser seal for a key it chose.
+   */
+  trustedKeys?: readonly SecureDataKey[];
+}
+
+function absoluteHttpUrl(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * **Experimental.** `GET {baseUrl}/savedcards/v1/config`: the signing proxy's secure-data settings
+ * for the signed-in customer (its `secureData` option). Read tolerantly; rejects with a
+ * `GatewayError` (`invalid-response`) when the proxy has secure data off, announces something
+ * unusable, or names a key whose hash is not pinned (Wonder's keys and `trustedKeys`).
+ */
+export async function readSecureDataConfig(
+  client: GatewayClient,
+  options: ReadSecureDataConfigOptions = {},
+): Promise<SecureDataConfig> {
+  const data = await client.request({
+    method: 'GET',
+    path: KIT_CONFIG_PATH,
+    signal: options.signal,
+  });
+  const refuse = (why: string) =>
+    new GatewayError({
+      kind: 'invalid-response',
+      status: 200,
+      message: `secure-data config ${why}`,
+    });
+  const config = isRecord(data) ? data.secureData : undefined;
+  if (!isRecord(config)) throw refuse('is off on this server (no secureData)');
+  const hash = typeof config.pubKeyHash === 'string' ? config.pubKeyHash : '';
+  const key = [...Object.values(WONDER_SECURE_DATA_KEYS), ...(options.trustedKeys ?? [])].find(
+    (candidate) => candidate.pubKeyHash === hash,
+  );
+  if (!key) throw refuse('names a public key that is not pinned');
+  const urls = isRecord(config.returnUrls) ? config.returnUrls : {};
+  const success = absoluteHttpUrl(urls.success);
+  const fail = absoluteHttpUrl(urls.fail);
+  if (!success || !fail) throw refuse('has no usable 3-D Secure return URLs');
+  const transactionType = config.transactionType;
+  if (
+    typeof transactionType !== 'string' ||
+    !(TRANSACTION_TYPES as readonly string[]).includes(transactionType)
+  ) {
+    throw refuse('has no known transaction type');
+  }
+  return {
+    key: { spki: key.spki, pubKeyHash: key.pubKeyHash },
+    returnUrls: { successUrl: success, failUrl: fail },
+    transactionType: transactionType as CardTransactionType,
+  };
+}
+
+/**
+ * `POST …/customers/{uuid}/payment_tokens` with only `{"secure_data": {…}}`: the card sealed for
+ * `config.key` with the announced return URLs and transaction type inside. Like
+ * `createPaymentToken`, only the brand, last four digits and expiry come back.
+ */
+export async function createPaymentTokenFromSecureData(
+  client: GatewayClient,
+  customerUuid: string,
+  card: NewCardInput,
+  config: SecureDataConfig,
+  options: CallOptions = {},
+): Promise<SavedCard> {
+  const number = typeof card.number === 'string' ? card.number.replace(/[\s-]/g, '') : '';
+  const body = await sealCardForWonder(card, {
+    key: config.key,
+    returnUrls: config.returnUrls,
+    transactionType: config.transactionType,
+  });
+  const data = await client.request({
+    method: 'POST',
+    path: gatewayPaths.paymentTokens(customerUuid),
+    body,
+    signal: options.signal,
+  });
+  return readCreatedToken(client, data, number);
 }

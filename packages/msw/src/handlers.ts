@@ -1,7 +1,7 @@
 import { delay, HttpResponse, http } from 'msw';
 import type { HttpHandler } from 'msw';
 import type { GatewayLang, WireProfile } from '@savedcards/wire';
-import { parseWireProfile } from '@savedcards/wire';
+import { isRecord, parseWireProfile } from '@savedcards/wire';
 import type { ChallengeMailbox, MockChallenge } from './challenge.js';
 import { createChallengeContext, createChallengeHandler } from './challenge.js';
 import type { GatewayDb } from './db.js';
@@ -26,6 +26,12 @@ import { GATEWAY_ROUTES, OPENAPI_PREFIX, PAYMENT_GATEWAY_ROUTES } from './routes
 import type { GatewayRoute } from './routes.js';
 import type { GatewayScenario, GatewayScenarioName } from './scenarios.js';
 import { failureFor, failureResponse, resolveScenario } from './scenarios.js';
+import type { MockSecureDataKeyPair } from './secureData.js';
+import {
+  createSecureDataConfigHandler,
+  MOCK_SECURE_DATA_KEY_PAIR,
+  openSecureData,
+} from './secureData.js';
 import type { VerifySignatureOptions } from './signature.js';
 import { createSignatureGuard } from './signature.js';
 import type { GatewayWebhookEmitter, GatewayWebhooksOptions } from './webhooks.js';
@@ -83,6 +89,12 @@ export interface GatewayHandlersOptions {
    * forms, the query honoured, the JSON-body delete, any payment method; bodyless signs nothing).
    */
   wireProfile?: WireProfile;
+  /**
+   * **Experimental.** The key pair a create-token `{"secure_data": …}` body is opened with (then the
+   * token is created as from `{"card": …}`, return URLs and transaction type from inside the
+   * ciphertext). Default: the committed TEST pair, `MOCK_SECURE_DATA_KEY` (public half).
+   */
+  secureDataKeyPair?: MockSecureDataKeyPair;
 }
 
 const INVALID_JSON = Symbol('invalid JSON');
@@ -138,6 +150,7 @@ export function createGatewayHandlers(options: GatewayHandlersOptions): HttpHand
     : undefined;
   const { baseUrl, challengeUrl, challengeMailbox } = options;
   const challenge = createChallengeContext({ baseUrl, challengeUrl, challengeMailbox });
+  const secureDataKeyPair = options.secureDataKeyPair ?? MOCK_SECURE_DATA_KEY_PAIR;
 
   const handle = (route: GatewayRoute): HttpHandler =>
     http[route.method](`${root}${route.path}`, async ({ request, params }) => {
@@ -155,6 +168,16 @@ export function createGatewayHandlers(options: GatewayHandlersOptions): HttpHand
           lang,
         );
       }
+      let input = body;
+      if (route.operation === 'createToken' && isRecord(body) && body.secure_data !== undefined) {
+        const opened = await openSecureData(
+          body.secure_data,
+          secureDataKeyPair,
+          Math.floor(db.now().getTime() / 1000),
+        );
+        if (!opened.ok) return respond(opened, envelope, lang);
+        input = { card: opened.card };
+      }
       const stringParams: Record<string, string> = {};
       for (const [key, value] of Object.entries(params)) {
         if (typeof value === 'string') stringParams[key] = value;
@@ -163,7 +186,7 @@ export function createGatewayHandlers(options: GatewayHandlersOptions): HttpHand
         db,
         params: stringParams,
         url: new URL(request.url),
-        body,
+        body: input,
         challenge,
         ...(profile ? { profile } : {}),
       });
@@ -208,6 +231,14 @@ export function createGatewayHandlers(options: GatewayHandlersOptions): HttpHand
       mailbox,
       scenario,
       resolveOrder: options.resolveOrder,
+    }),
+  );
+  // Browser-only mode's secure-data config (the proxy's `secureData` config route otherwise).
+  handlers.push(
+    createSecureDataConfigHandler({
+      baseUrl,
+      key: { spki: secureDataKeyPair.spki, pubKeyHash: secureDataKeyPair.pubKeyHash },
+      challenge,
     }),
   );
   // The simulated 3-D Secure challenge's decision route (mock only, never signed): payments first,

@@ -59,6 +59,9 @@ export type {
   ScenarioCardBehaviour,
 } from './scenarioCards.js';
 export { GATEWAY_OPERATIONS, gatewayScenarios } from './scenarios.js';
+export { MOCK_SECURE_DATA_KEY_PAIR } from './secureData.js';
+export type { MockSecureDataKeyPair } from './secureData.js';
+export { MOCK_SECURE_DATA_KEY } from './secureDataTestKey.js';
 export type {
   GatewayFailureKind,
   GatewayOperation,

@@ -3,6 +3,7 @@ import {
   createGatewayHandlers,
   DEMO_CUSTOMER,
   decideChallenge,
+  MOCK_SECURE_DATA_KEY,
   OPENAPI_PREFIX,
 } from '@savedcards/msw';
 import { act, renderHook, waitFor } from '@testing-library/react';
@@ -203,41 +204,64 @@ describe('useAddCard', () => {
     expect(sessionStorage.length).toBe(0);
   });
 
-  it('keeps the card number and CVC out of the query cache, the mutation cache, storage and the console', async () => {
-    const log = vi.spyOn(console, 'log');
-    const warn = vi.spyOn(console, 'warn');
-    const error = vi.spyOn(console, 'error');
-    const { result, queryClient } = mountFlow();
-    const before = db.listTokens(DEMO_CUSTOMER.uuid).length;
-    await act(() => result.current.flow.submit(card('4000000000003220')));
-    act(() => result.current.flow.rememberForRedirect());
-    act(() => result.current.flow.verificationOpened());
-    decideChallenge(db, newToken(before)?.verify_uuid ?? '', 'approve');
-    await waitFor(() => expect(result.current.flow.state.status).toBe('success'));
-    const places = [
-      JSON.stringify(
-        queryClient
-          .getQueryCache()
-          .getAll()
-          .map((query) => [query.queryKey, query.state]),
-      ),
-      JSON.stringify(
-        queryClient
-          .getMutationCache()
-          .getAll()
-          .map((mutation) => mutation.state),
-      ),
-      JSON.stringify({ ...sessionStorage }),
-      JSON.stringify({ ...localStorage }),
-      JSON.stringify([log.mock.calls, warn.mock.calls, error.mock.calls]),
-      JSON.stringify(result.current.flow.state),
-    ];
-    for (const place of places) {
-      expect(place).not.toMatch(/4000000000003220|4000 0000 0000 3220|"737"/);
-    }
-    expect(
-      queryClient.getQueryData<SavedCard[]>(savedCardsKeys.paymentTokenList(DEMO_CUSTOMER.uuid)),
-    ).toBeDefined();
+  it.each([
+    ['none', fast],
+    ['secure-data', { ...fast, encryption: 'secure-data', secureDataKeys: [MOCK_SECURE_DATA_KEY] }],
+  ] as const)(
+    'keeps the card number and CVC out of the query cache, the mutation cache, storage and the console (encryption %s)',
+    async (_mode, options) => {
+      const log = vi.spyOn(console, 'log');
+      const warn = vi.spyOn(console, 'warn');
+      const error = vi.spyOn(console, 'error');
+      const { result, queryClient } = mountFlow(options);
+      const before = db.listTokens(DEMO_CUSTOMER.uuid).length;
+      await act(() => result.current.flow.submit(card('4000000000003220')));
+      act(() => result.current.flow.rememberForRedirect());
+      act(() => result.current.flow.verificationOpened());
+      decideChallenge(db, newToken(before)?.verify_uuid ?? '', 'approve');
+      await waitFor(() => expect(result.current.flow.state.status).toBe('success'));
+      const places = [
+        JSON.stringify(
+          queryClient
+            .getQueryCache()
+            .getAll()
+            .map((query) => [query.queryKey, query.state]),
+        ),
+        JSON.stringify(
+          queryClient
+            .getMutationCache()
+            .getAll()
+            .map((mutation) => mutation.state),
+        ),
+        JSON.stringify({ ...sessionStorage }),
+        JSON.stringify({ ...localStorage }),
+        JSON.stringify([log.mock.calls, warn.mock.calls, error.mock.calls]),
+        JSON.stringify(result.current.flow.state),
+      ];
+      for (const place of places) {
+        expect(place).not.toMatch(/4000000000003220|4000 0000 0000 3220|"737"/);
+      }
+      expect(
+        queryClient.getQueryData<SavedCard[]>(savedCardsKeys.paymentTokenList(DEMO_CUSTOMER.uuid)),
+      ).toBeDefined();
+    },
+  );
+
+  it("with encryption: 'secure-data' sends the create as secure_data only", async () => {
+    const bodies: string[] = [];
+    server.events.on('request:start', async ({ request }) => {
+      if (request.method === 'POST') bodies.push(await request.clone().text());
+    });
+    const { result } = mountFlow({
+      ...fast,
+      encryption: 'secure-data',
+      secureDataKeys: [MOCK_SECURE_DATA_KEY],
+    });
+    await act(() => result.current.flow.submit(card('5555555555554444')));
+    server.events.removeAllListeners();
+    expect(result.current.flow.state).toMatchObject({ status: 'success', card: { last4: '4444' } });
+    expect(bodies.map((body) => Object.keys(JSON.parse(body)))).toContainEqual(['secure_data']);
+    expect(bodies.join()).not.toMatch(/5555555555554444|"737"|Tai Man/);
   });
 });
 

@@ -65,6 +65,10 @@ function tokenChallenge(state: TokenLifecycleState): VerificationChallenge {
  * `success`, `failed`, `cancelled` or `timed_out`. The cache follows the engine: every token the
  * gateway answers with goes into the cached lists, the lists are read again when the flow ends, and
  * a card saved with `setAsDefault` becomes the default.
+ *
+ * **Experimental:** `useAddCard({ encryption: 'secure-data' })` seals the card in the browser for
+ * Wonder's public key, so your server (the signing proxy, with its `secureData` option) receives only
+ * ciphertext. Default `'none'`: the proxy receives the card as `{"card": …}`.
  */
 export function useAddCard(options: UseAddCardOptions = {}): UseAddCardResult {
   const { resume = true, onSaved, onFinished, ...rest } = options;

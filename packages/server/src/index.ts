@@ -62,6 +62,7 @@ export type {
   PaymentRouteOperation,
   LimitRefusal,
   ProxyPaymentOptions,
+  ProxySecureDataOptions,
   ProxyLimits,
   ProxyLogEntry,
   ProxyLogger,

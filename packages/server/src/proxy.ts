@@ -1,3 +1,4 @@
+import { KIT_CONFIG_PATH } from '@savedcards/wire';
 import type { WonderClient } from './client.js';
 import { createPaymentRoutes } from './pay.js';
 import { answerUpstream, ProxyAnswer, refuse, toResponse } from './steps/answer.js';
@@ -10,6 +11,7 @@ import type { WonderProxyOptions } from './steps/options.js';
 import { resolveProxyOptions } from './steps/options.js';
 import { matchPayRoute } from './steps/payRequest.js';
 import { checkSameOrigin, handlesPath, matchRoute } from './steps/route.js';
+import { answerConfig, checkConfigMethod, isConfigRoute } from './steps/secureData.js';
 import { createCustomerBinding } from './steps/session.js';
 import { sendUpstream } from './steps/upstream.js';
 import { applyWireProfile, filterTokenList } from './steps/wireProfile.js';
@@ -33,6 +35,7 @@ export type {
 } from './steps/options.js';
 export { DEFAULT_MAX_BODY_BYTES, DEFAULT_MOUNT_PATH } from './steps/options.js';
 export type { ProxyPaymentOptions, ResolveOrder } from './steps/payOptions.js';
+export type { ProxySecureDataOptions } from './steps/secureData.js';
 
 /** A Web-standard handler: `(Request) => Promise<Response>`. */
 export interface WonderProxy {
@@ -76,6 +79,15 @@ export function createWonderProxy(options: WonderProxyOptions): WonderProxy {
     const pay = payments ? matchPayRoute(config.mountPath, request) : undefined;
     if (pay instanceof ProxyAnswer) return pay;
     if (pay && payments) return payments.run(pay, request, trace);
+
+    if (config.secureData && isConfigRoute(config.mountPath, request)) {
+      trace.route = KIT_CONFIG_PATH;
+      const refused = checkConfigMethod(request) ?? checkSameOrigin(request, config.allowedOrigins);
+      if (refused) return refused;
+      const session = await customers.resolve(request);
+      if (session instanceof ProxyAnswer) return session;
+      return answerConfig(config, config.secureData, request, session);
+    }
 
     const matched = matchRoute(config.prefix, request);
     if (matched instanceof ProxyAnswer) return matched;

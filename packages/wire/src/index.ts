@@ -107,3 +107,16 @@ export type {
   ObservedWire,
   WireProfile,
 } from './wireProfile.js';
+export {
+  checkSecureDataEnvelope,
+  KIT_CONFIG_PATH,
+  SECURE_DATA_FIELDS,
+  SECURE_DATA_LIMITS,
+  WONDER_SECURE_DATA_KEYS,
+} from './secureData.js';
+export type {
+  SecureDataConfigWire,
+  SecureDataEnvelope,
+  SecureDataEnvironment,
+  SecureDataKey,
+} from './secureData.js';

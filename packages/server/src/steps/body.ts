@@ -2,6 +2,7 @@ import type { GatewayRoute, TransactionType } from '@savedcards/wire';
 import {
   BILLING_ADDRESS_FIELDS,
   CARD_FIELDS,
+  checkSecureDataEnvelope,
   CUSTOMER_FIELD_NAMES,
   isRecord,
   OPENAPI_PREFIX,
@@ -9,6 +10,7 @@ import {
 import { ProxyAnswer, refuse } from './answer.js';
 import type { ReturnUrls, SessionCustomer } from './options.js';
 import type { MatchedRoute } from './route.js';
+import type { SecureDataConfig } from './secureData.js';
 
 /** The body step's result: what exactly goes upstream. */
 export interface Outgoing {
@@ -28,6 +30,8 @@ export interface BodyPolicy {
   bodyTimeoutMs: number;
   transactionType: TransactionType;
   returnUrls: (request: Request, customer: SessionCustomer) => Promise<ReturnUrls>;
+  /** Set when the proxy accepts `{"secure_data": …}` create bodies (experimental). */
+  secureData?: SecureDataConfig | undefined;
 }
 
 function isJsonContentType(value: string | null): boolean {
@@ -166,6 +170,8 @@ const BILLING_ADDRESS_FIELD_NAMES = Object.keys(BILLING_ADDRESS_FIELDS);
  *   one is 403);
  * - create token: `card.*` from `CARD_FIELDS` (`billing_address.*` from `BILLING_ADDRESS_FIELDS`),
  *   with `3ds` and `transaction_type` set by the proxy;
+ * - create token with `secureData` on: exactly `{"secure_data": {…}}`, its five fields checked
+ *   (`checkSecureDataEnvelope`) and forwarded unchanged; anything beside it (a `card`) is a 400;
  * - check: `payment_token.token` and `verify_uuid`; delete: `token`.
  */
 export async function outgoingBody(
@@ -190,6 +196,10 @@ export async function outgoingBody(
       return { customer: { ...fields, reference_number: session.referenceNumber } };
     }
     case 'createToken': {
+      if (body.secure_data !== undefined) return secureDataBody(body, policy.secureData);
+      if (policy.secureData?.required) {
+        return refuse('invalidBody', {}, 'This server accepts only {"secure_data": {…}}.');
+      }
       const card = body.card;
       if (!isRecord(card)) return refuse('invalidBody', {}, 'The body must be {"card": {…}}.');
       const { billing_address: billing } = card;
@@ -243,6 +253,31 @@ export async function outgoingBody(
     default:
       return body;
   }
+}
+
+/**
+ * A sealed create body (experimental): only `secure_data`, and only with `secureData` on (else the
+ * 400 a body without `card` always got). The proxy cannot read it: it checks the envelope's shape,
+ * sizes, key hash and time, and forwards the five fields as they came.
+ */
+function secureDataBody(
+  body: Record<string, unknown>,
+  secureData: SecureDataConfig | undefined,
+): Record<string, unknown> | ProxyAnswer {
+  if (!secureData) return refuse('invalidBody', {}, 'The body must be {"card": {…}}.');
+  if (Object.keys(body).some((key) => key !== 'secure_data')) {
+    return refuse(
+      'invalidBody',
+      { level: 'warn' },
+      'A {"secure_data": {…}} body has nothing beside it (no card).',
+    );
+  }
+  const envelope = checkSecureDataEnvelope(body.secure_data, {
+    pubKeyHashes: [secureData.key.pubKeyHash],
+    nowSeconds: Math.floor(Date.now() / 1000),
+  });
+  if (typeof envelope === 'string') return refuse('invalidBody', {}, envelope);
+  return { secure_data: envelope };
 }
 
 const TOKEN_TYPE_QUERY = /^[A-Za-z_]{1,64}(,[A-Za-z_]{1,64}){0,15}$/;

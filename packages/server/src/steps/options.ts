@@ -7,6 +7,8 @@ import type { BeforeCreateToken, ProxyLimits } from './limits.js';
 import type { ProxyLogger } from './log.js';
 import type { PaymentConfig, ProxyPaymentOptions, ResolveOrder } from './payOptions.js';
 import { resolvePaymentOptions } from './payOptions.js';
+import type { ProxySecureDataOptions, SecureDataConfig } from './secureData.js';
+import { resolveSecureDataOptions } from './secureData.js';
 
 /** Who is signed in, from the merchant's own session (never from what the browser sends). */
 export interface SessionCustomer {
@@ -92,6 +94,14 @@ export interface WonderProxyOptions extends WonderConnectionOptions {
   resolveOrder?: ResolveOrder;
   /** How the proxy pays (needs `resolveOrder`): consume mode, entry type, idempotency store. */
   payments?: ProxyPaymentOptions;
+  /**
+   * **Experimental** (issue 17): accept cards sealed in the browser for Wonder's key
+   * (`{"secure_data": …}` create bodies, forwarded unchanged and signed) and serve
+   * `GET {mountPath}/savedcards/v1/config` to signed-in customers, which tells the browser the key
+   * and the return URLs and transaction type to seal in. Off by default: a `secure_data` body is 400.
+   * Unconfirmed until `savedcards-conformance` shows Wonder's signed route accepts it.
+   */
+  secureData?: ProxySecureDataOptions;
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 16 * 1024;
@@ -119,6 +129,8 @@ export interface ProxyConfig {
   allowedOrigins: readonly string[] | undefined;
   /** Set when `resolveOrder` is: the payment routes are served. */
   payments: PaymentConfig | undefined;
+  /** Set when `secureData` is: secure-data bodies and the config route are served. */
+  secureData: SecureDataConfig | undefined;
 }
 
 const WHO = 'createWonderProxy';
@@ -214,6 +226,7 @@ export function resolveProxyOptions(options: WonderProxyOptions): ProxyConfig {
       options.payments,
       options.baseUrl === undefined ? options.environment : undefined,
     ),
+    secureData: resolveSecureDataOptions(options.secureData, options.environment),
   };
 }
 

@@ -3,6 +3,7 @@ import {
   createGatewayHandlers,
   DEMO_CUSTOMER,
   decideChallenge,
+  MOCK_SECURE_DATA_KEY,
   OPENAPI_PREFIX,
 } from '@savedcards/msw';
 import { act, screen, waitFor, within } from '@testing-library/react';
@@ -73,64 +74,83 @@ describe('AddCardFlow', () => {
     expect(await screen.findByLabelText('Card number')).toHaveValue('');
   });
 
-  it('leaves no card number or CVC in the caches, storage, the DOM or the console after a full 3-D Secure flow', async () => {
-    const consoleCalls = [
-      vi.spyOn(console, 'log'),
-      vi.spyOn(console, 'warn'),
-      vi.spyOn(console, 'error'),
-    ];
-    const before = db.listTokens(DEMO_CUSTOMER.uuid).length;
-    const { queryClient, container } = renderWithProviders(
-      <AddCardFlow verification="iframe" allowedVerifyOrigins={[]} />,
-    );
-    const { user, form } = await fill('4000000000003220');
-    await user.click(form.getByRole('button', { name: 'Save card' }));
-    const frame = await screen.findByTitle('3-D Secure verification with your bank');
-    expect(frame).toHaveAttribute('src', expect.stringMatching(/^https:/));
-    const created = db.listTokens(DEMO_CUSTOMER.uuid)[before];
-    decideChallenge(db, created?.verify_uuid ?? '', 'approve');
-    act(() => {
-      window.dispatchEvent(
-        new MessageEvent('message', {
-          origin: window.location.origin,
-          source: (frame as HTMLIFrameElement).contentWindow,
-          data: { type: THREE_DS_RETURN_MESSAGE_TYPE, outcome: 'success' },
-        }),
+  it.each([
+    ['none', {}],
+    ['secure-data', { encryption: 'secure-data', secureDataKeys: [MOCK_SECURE_DATA_KEY] }],
+  ] as const)(
+    'leaves no card number or CVC in the caches, storage, the DOM or the console after a full 3-D Secure flow (encryption %s)',
+    async (mode, encryption) => {
+      const sent: string[] = [];
+      server.events.on('request:start', async ({ request }) => {
+        sent.push(`${request.url} ${await request.clone().text()}`);
+      });
+      const consoleCalls = [
+        vi.spyOn(console, 'log'),
+        vi.spyOn(console, 'warn'),
+        vi.spyOn(console, 'error'),
+      ];
+      const before = db.listTokens(DEMO_CUSTOMER.uuid).length;
+      const { queryClient, container } = renderWithProviders(
+        <AddCardFlow verification="iframe" allowedVerifyOrigins={[]} {...encryption} />,
       );
-    });
-    expect(await screen.findByText('Visa ending in 3220 saved.')).toHaveAttribute('role', 'status');
-    await waitFor(() =>
-      expect(
-        queryClient
-          .getMutationCache()
-          .getAll()
-          .every((m) => m.state.status !== 'pending'),
-      ).toBe(true),
-    );
-    const leak = /4000000000003220|4000 0000 0000 3220|737/;
-    const places = {
-      queries: JSON.stringify(
-        queryClient
-          .getQueryCache()
-          .getAll()
-          .map((q) => [q.queryKey, q.state]),
-      ),
-      mutations: JSON.stringify(
-        queryClient
-          .getMutationCache()
-          .getAll()
-          .map((m) => m.state),
-      ),
-      sessionStorage: JSON.stringify({ ...sessionStorage }),
-      localStorage: JSON.stringify({ ...localStorage }),
-      url: window.location.href,
-      dom: document.body.innerHTML + container.innerHTML,
-      console: JSON.stringify(consoleCalls.map((spy) => spy.mock.calls)),
-    };
-    for (const [place, text] of Object.entries(places)) {
-      expect(text, place).not.toMatch(leak);
-    }
-  });
+      const { user, form } = await fill('4000000000003220');
+      await user.click(form.getByRole('button', { name: 'Save card' }));
+      const frame = await screen.findByTitle('3-D Secure verification with your bank');
+      expect(frame).toHaveAttribute('src', expect.stringMatching(/^https:/));
+      const created = db.listTokens(DEMO_CUSTOMER.uuid)[before];
+      decideChallenge(db, created?.verify_uuid ?? '', 'approve');
+      act(() => {
+        window.dispatchEvent(
+          new MessageEvent('message', {
+            origin: window.location.origin,
+            source: (frame as HTMLIFrameElement).contentWindow,
+            data: { type: THREE_DS_RETURN_MESSAGE_TYPE, outcome: 'success' },
+          }),
+        );
+      });
+      expect(await screen.findByText('Visa ending in 3220 saved.')).toHaveAttribute(
+        'role',
+        'status',
+      );
+      await waitFor(() =>
+        expect(
+          queryClient
+            .getMutationCache()
+            .getAll()
+            .every((m) => m.state.status !== 'pending'),
+        ).toBe(true),
+      );
+      const leak = /4000000000003220|4000 0000 0000 3220|737/;
+      const places = {
+        queries: JSON.stringify(
+          queryClient
+            .getQueryCache()
+            .getAll()
+            .map((q) => [q.queryKey, q.state]),
+        ),
+        mutations: JSON.stringify(
+          queryClient
+            .getMutationCache()
+            .getAll()
+            .map((m) => m.state),
+        ),
+        sessionStorage: JSON.stringify({ ...sessionStorage }),
+        localStorage: JSON.stringify({ ...localStorage }),
+        url: window.location.href,
+        dom: document.body.innerHTML + container.innerHTML,
+        console: JSON.stringify(consoleCalls.map((spy) => spy.mock.calls)),
+      };
+      for (const [place, text] of Object.entries(places)) {
+        expect(text, place).not.toMatch(leak);
+      }
+      server.events.removeAllListeners();
+      // With secure data, nothing the merchant's server would receive carries the card either.
+      if (mode === 'secure-data') {
+        expect(sent.join('\n')).not.toMatch(/4000000000003220|4000 0000 0000 3220|"737"/);
+        expect(sent.join('\n')).toContain('"secure_data"');
+      }
+    },
+  );
 
   it('takes the return page’s message only from the frame it opened, on our origin', async () => {
     const before = db.listTokens(DEMO_CUSTOMER.uuid).length;

@@ -47,7 +47,8 @@ const ACTIVE = new Set(['creating', 'requires_verification', 'verifying', 'polli
  * Add a card: a trigger and a dialog with the card form, then 3-D Secure. Every end is announced:
  * saved, declined, timed out or cancelled. The form is cleared after success, cancel and unmount.
  * The flow is `useAddCard` and the challenge window `useVerificationWindow`; this component only
- * renders them.
+ * renders them. **Experimental:** `encryption="secure-data"` seals the card in the browser so your
+ * server receives only ciphertext (needs the proxy's `secureData` option); default `'none'`.
  * @selector [data-slot="saved-card-dialog"][data-variant="add-card"]
  */
 export function AddCardFlow({
