@@ -85,8 +85,17 @@ async function startDemoServer() {
       reject(new Error(`the demo server exited (${code}):\n${lines.join('\n')}`));
     });
   });
+  let stopping = false;
+  child.once('exit', (code, signal) => {
+    // A crash mid-run would otherwise show only as refused connections in the later checks.
+    if (!stopping)
+      console.log(
+        `    the demo server exited (${code ?? signal}):\n${lines.slice(-30).join('\n')}`,
+      );
+  });
   const stop = () =>
     new Promise((resolve) => {
+      stopping = true;
       if (child.exitCode !== null) return resolve();
       child.once('exit', resolve);
       child.kill('SIGTERM');
