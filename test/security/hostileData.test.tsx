@@ -93,12 +93,13 @@ describe('right-to-left and overlong names', () => {
     const [token] = db.listTokens(DEMO_CUSTOMER.uuid);
     serveTokens([{ ...token, nickname }]);
     renderWithProviders(<SavedCardList />);
-    const radio = await screen.findByRole('radio');
-    const last4 = radio.querySelector('[data-slot="saved-card-last4"]');
+    // The card is the label around its native radio.
+    const card = (await screen.findByRole('radio')).closest('label');
+    const last4 = card?.querySelector('[data-slot="saved-card-last4"]');
     expect(last4).toHaveAttribute('dir', 'ltr');
     // The name is isolated from the number that follows it.
-    expect(radio.querySelector('bdi[data-slot="saved-card-name"]')).not.toBeNull();
-    expect(radio.querySelector('bdi')?.textContent).not.toContain('\u200f');
+    expect(card?.querySelector('bdi[data-slot="saved-card-name"]')).not.toBeNull();
+    expect(card?.querySelector('bdi')?.textContent).not.toContain('\u200f');
   });
 });
 

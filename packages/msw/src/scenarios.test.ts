@@ -215,8 +215,9 @@ describe('scenario names', () => {
   it('every preset creates handlers', () => {
     for (const name of Object.keys(gatewayScenarios) as GatewayScenarioName[]) {
       // Six gateway routes, two payment routes (issue 16), the kit's pay and status routes and the
-      // simulated challenge's decision route (one for payments, one for tokens).
-      expect(createGatewayHandlers({ baseUrl: TEST_BASE_URL, scenario: name })).toHaveLength(12);
+      // simulated challenge's decision route (one for payments, one for tokens), and the kit's
+      // secure-data config route (issue 17).
+      expect(createGatewayHandlers({ baseUrl: TEST_BASE_URL, scenario: name })).toHaveLength(13);
     }
   });
 
