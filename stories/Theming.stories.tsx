@@ -114,14 +114,16 @@ export const MerchantTheme: Story = {
     </>
   ),
   play: async ({ canvas, canvasElement, userEvent }) => {
+    // The card is the label around its native radio.
+    const card = (radio: HTMLElement) => radio.closest('label') as HTMLElement;
     const visa = await canvas.findByRole('radio', { name: /Visa ending in 4242/ });
-    await expect(style(visa).borderTopColor).toBe('rgb(79, 70, 229)');
-    await expect(style(visa).backgroundColor).toBe('rgb(238, 242, 255)');
-    await expect(style(visa).borderTopLeftRadius).toBe('12px');
+    await expect(style(card(visa)).borderTopColor).toBe('rgb(79, 70, 229)');
+    await expect(style(card(visa)).backgroundColor).toBe('rgb(238, 242, 255)');
+    await expect(style(card(visa)).borderTopLeftRadius).toBe('12px');
     const unionpay = canvas.getByRole('radio', { name: /UnionPay ending in 8599/ });
     await userEvent.click(unionpay);
-    await expect(style(unionpay).backgroundColor).toBe('rgb(238, 242, 255)');
-    await expect(style(visa).backgroundColor).toBe('rgb(255, 255, 255)');
+    await expect(style(card(unionpay)).backgroundColor).toBe('rgb(238, 242, 255)');
+    await expect(style(card(visa)).backgroundColor).toBe('rgb(255, 255, 255)');
     await userEvent.click(canvas.getByRole('button', { name: 'Add a card' }));
     const save = within(await body(canvasElement).findByRole('dialog')).getByRole('button', {
       name: 'Save card',
