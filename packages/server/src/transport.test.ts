@@ -167,6 +167,28 @@ describe('the node:http transport (the default without a replaced global fetch)'
     expect(unreachable.kind).toBe('network');
   });
 
+  it('an already aborted call (the browser left first) rejects quietly: nothing escapes as an uncaught error', async () => {
+    const uncaught: unknown[] = [];
+    const onUncaught = (error: unknown) => uncaught.push(error);
+    process.on('uncaughtException', onUncaught);
+    try {
+      const silent = await upstream(() => undefined);
+      const controller = new AbortController();
+      controller.abort();
+      const result = await client(silent.baseUrl).call({
+        method: 'GET',
+        path: '/svc/list',
+        signal: controller.signal,
+      });
+      expect(result.kind).toBe('aborted');
+      // The destroyed request's "socket hang up" comes a few ticks later.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(uncaught).toEqual([]);
+    } finally {
+      process.off('uncaughtException', onUncaught);
+    }
+  });
+
   it('sends a GET again once when a kept-alive connection is reset, never a write', async () => {
     const perSocket = new Map<Socket, number>();
     const gateway = await upstream((one, res) => {

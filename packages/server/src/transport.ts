@@ -80,11 +80,8 @@ export function createHttpTransport(): HttpTransport {
         reject(error);
       };
       const onAbort = () => fail(new Error('aborted'));
-      if (send.signal.aborted) {
-        onAbort();
-        return;
-      }
-      send.signal.addEventListener('abort', onAbort, { once: true });
+      // The listener comes first: a destroyed request still emits `error` ("socket hang up") on a
+      // later tick, and an `error` with no listener would end the whole process.
       request.on('error', (error) => {
         // A kept-alive socket the server closed just as it was reused: say so, so GETs retry once.
         if (request.reusedSocket && (error as NodeJS.ErrnoException).code === 'ECONNRESET') {
@@ -96,6 +93,11 @@ export function createHttpTransport(): HttpTransport {
         }
         fail(error);
       });
+      if (send.signal.aborted) {
+        onAbort();
+        return;
+      }
+      send.signal.addEventListener('abort', onAbort, { once: true });
       request.on('response', (response) => {
         const done = (text: string | undefined) => {
           if (settled) return;
