@@ -162,6 +162,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { AddCardFlow } from '@/components/savedcards/AddCardFlow/AddCardFlow';
 import { PayButton } from '@/components/savedcards/PayButton/PayButton';
 import { SavedCardList } from '@/components/savedcards/SavedCardList/SavedCardList';
+import { rowActions } from '@/components/savedcards/SavedCardList/rowActions';
 import '@/components/savedcards/styles.css';
 
 const client = createGatewayClient({ baseUrl: '/api/wonder' });
@@ -171,7 +172,7 @@ export function App({ customerUuid }: { customerUuid: string }) {
   return (
     <QueryClientProvider client={queryClient}>
       <SavedCardsProvider client={client} customerUuid={customerUuid}>
-        <SavedCardList actions={['make-default', 'remove']} />
+        <SavedCardList actions={rowActions(['make-default', 'remove'])} />
         {/* @ts-expect-error not a prop: the copied source is typed */}
         <SavedCardList.Root notAProp />
         <AddCardFlow verification="popup" />
