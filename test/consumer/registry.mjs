@@ -24,7 +24,9 @@ async function run(command, args, options = {}) {
     });
     return `${stdout}${stderr}`;
   } catch (error) {
-    const output = `${error.stdout ?? ''}${error.stderr ?? ''}`.trim().split('\n').slice(-30);
+    // A command that could not start (ENOENT) has no output: its message says why.
+    const text = `${error.stdout ?? ''}${error.stderr ?? ''}`.trim() || String(error.message);
+    const output = text.split('\n').slice(-30);
     throw new Error(`${command} ${args.join(' ')} failed:\n${output.join('\n')}`);
   }
 }
@@ -195,6 +197,9 @@ export function App({ customerUuid }: { customerUuid: string }) {
           env: { ...env, REGISTRY_URL: site.url },
         });
       }
+      // shadcn's install of the items' dependencies prunes the app's devDependencies (typescript):
+      // install once more from the app's package.json, dev dependencies included.
+      await run('npm', ['install', '--include=dev', ...npmFlags], { cwd: app });
       for (const file of [
         'SavedCardList/SavedCardList.tsx',
         'AddCardFlow/AddCardFlow.tsx',
