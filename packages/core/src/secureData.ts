@@ -1,7 +1,10 @@
 import {
   isRecord,
   KIT_CONFIG_PATH,
+  type SealSecureDataOptions,
+  type SecureDataBody,
   type SecureDataKey,
+  sealSecureData,
   TRANSACTION_TYPES,
   WONDER_SECURE_DATA_KEYS,
 } from '@savedcards/wire';
@@ -19,7 +22,7 @@ import {
 import { gatewayPaths } from './paths.js';
 import type { SavedCard } from './types.js';
 
-export type { SecureDataKey };
+export type { SecureDataBody, SecureDataKey };
 export { WONDER_SECURE_DATA_KEYS };
 
 /**
@@ -30,51 +33,12 @@ export { WONDER_SECURE_DATA_KEYS };
  * `savedcards-conformance` against the sandbox before relying on it.
  */
 
-/** What is sent instead of `{"card": …}`. Only ciphertext, the wrapped key and their parameters. */
-export interface SecureDataBody {
-  secure_data: {
-    data: string;
-    enc_key: string;
-    pub_key_hash: string;
-    timestamp: string;
-    nonce: string;
-  };
-}
-
 export interface SealCardOptions
-  extends Pick<CreatePaymentTokenOptions, 'returnUrls' | 'transactionType'> {
+  extends Pick<CreatePaymentTokenOptions, 'returnUrls' | 'transactionType'>,
+    SealSecureDataOptions {
   /** Whose key: Wonder's `'sandbox'` or `'production'` key, or your own `key`. */
   environment?: keyof typeof WONDER_SECURE_DATA_KEYS;
   key?: SecureDataKey;
-  /** The clock for `timestamp`. Default `() => new Date()`. */
-  now?: () => Date;
-  /** Default `globalThis.crypto` (browsers in a secure context, Node 20+). */
-  crypto?: Crypto;
-}
-
-const encoder = new TextEncoder();
-
-function toBase64(bytes: ArrayBuffer | Uint8Array): string {
-  const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
-  let binary = '';
-  for (const byte of view) binary += String.fromCharCode(byte);
-  return btoa(binary);
-}
-
-function fromBase64(text: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(text);
-  const bytes = new Uint8Array(new ArrayBuffer(binary.length));
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
-function spkiBytes(spki: string): Uint8Array<ArrayBuffer> {
-  const body = spki.replace(/-----(BEGIN|END) PUBLIC KEY-----/g, '').replace(/\s+/g, '');
-  try {
-    return fromBase64(body);
-  } catch {
-    throw new TypeError('sealCardForWonder: `key.spki` is not a base64 SPKI public key.');
-  }
 }
 
 /**
@@ -86,53 +50,12 @@ export async function sealCardForWonder(
   card: NewCardInput,
   options: SealCardOptions = {},
 ): Promise<SecureDataBody> {
-  const webCrypto = options.crypto ?? globalThis.crypto;
-  if (!webCrypto?.subtle) {
-    throw new Error('sealCardForWonder needs WebCrypto (a secure context, or Node 20+).');
-  }
   const key = options.key ?? WONDER_SECURE_DATA_KEYS[options.environment ?? 'sandbox'];
   if (!key) {
     throw new TypeError("sealCardForWonder: `environment` must be 'sandbox' or 'production'.");
   }
-  const der = spkiBytes(key.spki);
-  const hash = toBase64(await webCrypto.subtle.digest('SHA-256', der));
-  if (hash !== key.pubKeyHash) {
-    throw new Error(
-      'sealCardForWonder: the public key does not match its pinned hash; nothing was sealed.',
-    );
-  }
   const number = typeof card.number === 'string' ? card.number.replace(/[\s-]/g, '') : '';
-  const timestamp = String(Math.floor((options.now?.() ?? new Date()).getTime() / 1000));
-  const plaintext = encoder.encode(
-    `${JSON.stringify(createBody(card, number, options).card)}${timestamp}`,
-  );
-  const aesKey = webCrypto.getRandomValues(new Uint8Array(32));
-  const iv = webCrypto.getRandomValues(new Uint8Array(12));
-  const aes = await webCrypto.subtle.importKey('raw', aesKey, { name: 'AES-GCM' }, false, [
-    'encrypt',
-  ]);
-  const rsa = await webCrypto.subtle.importKey(
-    'spki',
-    der,
-    { name: 'RSA-OAEP', hash: 'SHA-256' },
-    false,
-    ['encrypt'],
-  );
-  const [data, encKey] = await Promise.all([
-    webCrypto.subtle.encrypt({ name: 'AES-GCM', iv, tagLength: 128 }, aes, plaintext),
-    webCrypto.subtle.encrypt({ name: 'RSA-OAEP' }, rsa, aesKey),
-  ]);
-  plaintext.fill(0);
-  aesKey.fill(0);
-  return {
-    secure_data: {
-      data: toBase64(data),
-      enc_key: toBase64(encKey),
-      pub_key_hash: key.pubKeyHash,
-      timestamp,
-      nonce: toBase64(iv),
-    },
-  };
+  return sealSecureData(createBody(card, number, options).card, key, options);
 }
 
 /**

@@ -1,14 +1,15 @@
 // @vitest-environment node
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { WireProfile } from '@savedcards/wire';
 import { DEFAULT_WIRE_PROFILE } from '@savedcards/wire';
+import { MOCK_SECURE_DATA_KEY } from '../../msw/src/index.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CONFORMANCE_USAGE, runConformanceCli } from './conformance.js';
 import { loadWireProfile } from './loadWireProfile.js';
 import { TEST_APP_ID, TEST_ONLY_PRIVATE_KEY_FILE } from './testdata/keys.js';
-import { browserRequest, DEMO_UUID, mockUpstream, testProxy } from './testUpstream.js';
+import { browserRequest, DEMO_UUID, mockUpstream, SANDBOX, testProxy } from './testUpstream.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'savedcards-conformance-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -16,6 +17,13 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const PAN = '4242424242424242';
 const CVV = '737';
 const KEY_ARGS = ['--app-id', TEST_APP_ID, '--key', TEST_ONLY_PRIVATE_KEY_FILE];
+/** The mock gateway's TEST public key as a PEM file: the mock can open what is sealed for it. */
+const MOCK_KEY_FILE = path.join(dir, 'mock-secure-data.pem');
+writeFileSync(
+  MOCK_KEY_FILE,
+  `-----BEGIN PUBLIC KEY-----\n${MOCK_SECURE_DATA_KEY.spki.replace(/.{64}/g, '$&\n')}\n-----END PUBLIC KEY-----\n`,
+);
+const SEAL_FOR_MOCK = ['--secure-data-key', MOCK_KEY_FILE];
 const CARD_ENV = { WONDER_TEST_CARD_NUMBER: PAN, WONDER_TEST_CARD_CVV: CVV };
 /** A full token id of the mock (`00000000-0000-4000-a000-…`): never printed. */
 const FULL_TOKEN = /[0-9a-f]{8}-[0-9a-f]{4}-4000-a000-[0-9a-f]{12}/;
@@ -75,7 +83,7 @@ describe('savedcards-conformance against the mock in each mode', () => {
   it.each(MODES)('detects %s, cleans up and redacts', async (_name, mode) => {
     const { db } = mockUpstream(undefined, { wireProfile: mode });
     const out = path.join(dir, `${_name.replace(/\W+/g, '-')}.json`);
-    const result = await run([...KEY_ARGS, '--out', out]);
+    const result = await run([...KEY_ARGS, ...SEAL_FOR_MOCK, '--out', out]);
     expect(result.err).toBe('');
     expect(result.code).toBe(0);
 
@@ -85,6 +93,11 @@ describe('savedcards-conformance against the mock in each mode', () => {
     expect(written.observed?.tokenStates).toEqual(['success']);
     expect(written.environment).toBe('sandbox');
     expect(written.checkedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    // The sealed create went through (the mock opens its own test key) with the detected year digits.
+    expect(written.observed?.secureData).toBe('accepted');
+    expect(result.out).toMatch(
+      /^ {2}secureData +accepted +sealed for the given key \(6SHjjp\+A…\): HTTP 200, state success$/m,
+    );
 
     // One report line per point, with its evidence.
     for (const point of ['bodylessSignature', 'expYearDigits', 'tokenTypeFilter', 'deleteToken']) {
@@ -163,6 +176,39 @@ describe('savedcards-conformance against the mock in each mode', () => {
       expect(statuses.some((status) => status !== 200)).toBe(true);
     },
   );
+
+  it("records secure_data as refused when the gateway cannot open it (sealed for Wonder's sandbox key)", async () => {
+    const { db } = mockUpstream();
+    const out = path.join(dir, 'refused.json');
+    const result = await run([...KEY_ARGS, '--out', out]);
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(
+      /^ {2}secureData +refused +sealed for Wonder's sandbox key \(UJfxs5BR…\): HTTP 400 E000001 secure_data\.pub_key_hash is not the configured key/m,
+    );
+    const profile = await loadWireProfile(out);
+    expect(profile.observed?.secureData).toBe('refused');
+    // A proxy that loads this profile refuses to turn secure data on.
+    expect(() =>
+      testProxy({ wireProfile: profile, secureData: { environment: 'sandbox' } }),
+    ).toThrow(/records that Wonder refused a `secure_data` create/);
+    const throwaway = db
+      .listCustomers()
+      .find((customer) => customer.reference_number.startsWith('savedcards-conformance-'));
+    expect(db.listTokens(throwaway?.uuid ?? '')).toEqual([]);
+  });
+
+  it.each([
+    [['--skip-secure-data'], /skipped by --skip-secure-data/],
+    [['--base-url', SANDBOX], /a custom gateway has no known key/],
+  ])('does not probe secure_data with %j', async (extra, evidence) => {
+    mockUpstream();
+    const out = path.join(dir, 'not-probed.json');
+    const result = await run([...KEY_ARGS, ...extra, '--out', out]);
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/^ {2}secureData +not probed +/m);
+    expect(result.out).toMatch(evidence);
+    expect((await loadWireProfile(out)).observed?.secureData).toBeUndefined();
+  });
 
   it('reads the card number from stdin and still never prints it', async () => {
     mockUpstream();
@@ -247,6 +293,16 @@ describe('savedcards-conformance against the mock in each mode', () => {
     [[...KEY_ARGS, '--card-exp', '13/2030'], CARD_ENV, /--card-exp must be MM\/YYYY/],
     [[...KEY_ARGS, '--environment', 'staging'], CARD_ENV, /'sandbox' or 'production'/],
     [[...KEY_ARGS, '--card-number', PAN], CARD_ENV, /Unknown option '--card-number'/],
+    [
+      [...KEY_ARGS, ...SEAL_FOR_MOCK, '--skip-secure-data'],
+      CARD_ENV,
+      /either --secure-data-key or --skip-secure-data/,
+    ],
+    [
+      [...KEY_ARGS, '--secure-data-key', TEST_ONLY_PRIVATE_KEY_FILE.replace(/[^/]+$/, 'none.pem')],
+      CARD_ENV,
+      /none\.pem is not a readable PEM public key or certificate/,
+    ],
   ])('exits 2 for %j', async (argv, env, message) => {
     const result = await run(argv, env);
     expect(result.code).toBe(2);

@@ -1,10 +1,11 @@
-import { randomBytes } from 'node:crypto';
-import { writeFile } from 'node:fs/promises';
+import { createHash, createPublicKey, randomBytes } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type {
   BodylessSignature,
   DefaultPaymentMethodValue,
   DeleteTokenForm,
+  SecureDataKey,
   WireProfile,
   WonderEnvironment,
 } from '@savedcards/wire';
@@ -15,6 +16,8 @@ import {
   isRecord,
   parseWireProfile,
   redactCardData,
+  sealSecureData,
+  WONDER_SECURE_DATA_KEYS,
 } from '@savedcards/wire';
 import type { WonderCallResult, WonderClient, WonderConnectionOptions } from './client.js';
 import { createWonderClient } from './client.js';
@@ -35,6 +38,11 @@ interface ConformanceOptions extends Omit<WonderConnectionOptions, 'wireProfile'
   card: ConformanceCard;
   /** The throwaway customer's reference number. Default `savedcards-conformance-<random>`. */
   referenceNumber?: string;
+  /**
+   * The key a last create seals the card for as `{"secure_data": …}` (whether the signed route
+   * accepts it). Default: Wonder's key for `environment`; none with `baseUrl`. `false` skips it.
+   */
+  secureDataKey?: SecureDataKey | false;
   /** 3-D Secure return URLs sent with the card (nobody visits them). */
   returnUrls?: { success: string; fail: string };
   /** Progress lines, as the run goes. Never contain key material, the card number or full tokens. */
@@ -309,6 +317,39 @@ async function runConformance(options: ConformanceOptions): Promise<ConformanceR
       profile.deleteToken = 'json-body';
       point('deleteToken', 'json-body', form.evidence);
     }
+
+    // (f) Create once more with the card sealed as secure_data, then delete that card too.
+    const sealFor =
+      options.secureDataKey ??
+      (options.baseUrl === undefined
+        ? WONDER_SECURE_DATA_KEYS[options.environment ?? 'sandbox']
+        : undefined);
+    if (sealFor) {
+      const year = expYearWithDigits(card.expYear, profile.expYearDigits);
+      const sealed = await sealSecureData(createBody(year).card, sealFor, { now });
+      const result = await send('POST', tokensPath(uuid), sealed);
+      const made = dataOf(result).payment_token;
+      const madeId = isRecord(made) && typeof made.token === 'string' ? made.token : undefined;
+      const secureData = madeId ? 'accepted' : 'refused';
+      profile.observed = { ...profile.observed, secureData };
+      const whose = options.secureDataKey
+        ? 'the given key'
+        : `Wonder's ${options.environment ?? 'sandbox'} key`;
+      point(
+        'secureData',
+        secureData,
+        `sealed for ${whose} (${sealFor.pubKeyHash.slice(0, 8)}…): ${how(result)}${isRecord(made) ? `, state ${String(made.state)}` : ''}`,
+      );
+      if (madeId) await deleteToken(uuid, madeId, profile.deleteToken);
+    } else {
+      point(
+        'secureData',
+        'not probed',
+        options.secureDataKey === false
+          ? 'skipped by --skip-secure-data'
+          : 'a custom gateway has no known key: pass --secure-data-key',
+      );
+    }
   } catch (failure) {
     error = scrub(
       failure instanceof ConformanceFailure
@@ -393,10 +434,12 @@ function listLength(result: WonderCallResult): number {
 export const CONFORMANCE_USAGE = `Usage: savedcards-conformance --app-id <AppID> --key <private-key.pem>
                               [--environment sandbox | --base-url <URL>] [--out wonder-profile.json]
                               [--card-exp MM/YYYY] [--card-holder <name>] [--card-number-stdin]
+                              [--secure-data-key <public-key.pem> | --skip-secure-data]
 
 Runs Wonder's customer and token routes once with a throwaway customer (reference
 savedcards-conformance-<random>) and your test card: echo, upsert, get, list, create a card, check,
-set default, delete. It probes each point Wonder's docs leave open, prints one line per point
+set default, delete, then create once more with the card sealed as secure_data (client-side
+encryption) and delete it. It probes each point Wonder's docs leave open, prints one line per point
 (the value chosen and the evidence), and writes the wire profile for createWonderProxy({ wireProfile }).
 Every card of the throwaway customer is deleted at the end, also when a step fails. Nothing printed
 contains key material, the card number or full tokens.
@@ -411,6 +454,10 @@ contains key material, the card number or full tokens.
   WONDER_TEST_CARD_CVV    the test card's CVV, if your gateway asks for one
   --card-exp <MM/YYYY>    default 12/<this year + 3>
   --card-holder <name>    default "Savedcards Conformance"
+  --secure-data-key <file>
+                          the public key (PEM, or a certificate) to seal the secure_data probe for.
+                          Default: Wonder's key for --environment; none for --base-url (not probed)
+  --skip-secure-data      do not probe secure_data
   --timeout <ms>          default 15000
   --yes-production --i-understand-this-is-production
                           both, to run against production (it adds and deletes a real card)
@@ -426,6 +473,15 @@ export interface ConformanceCliIo {
   readStdin?: () => Promise<string>;
   writeFile?: (path: string, text: string) => Promise<void>;
   now?: () => Date;
+}
+
+/** A PEM public key or certificate as a pinned key: its SPKI and the hash of that SPKI. */
+function publicKeyFile(pem: string): SecureDataKey {
+  const der = createPublicKey(pem).export({ type: 'spki', format: 'der' });
+  return {
+    spki: der.toString('base64'),
+    pubKeyHash: createHash('sha256').update(der).digest('base64'),
+  };
 }
 
 async function readAllStdin(): Promise<string> {
@@ -453,6 +509,8 @@ export async function runConformanceCli(
         'card-exp': { type: 'string' },
         'card-holder': { type: 'string' },
         'card-number-stdin': { type: 'boolean' },
+        'secure-data-key': { type: 'string' },
+        'skip-secure-data': { type: 'boolean' },
         timeout: { type: 'string' },
         'yes-production': { type: 'boolean' },
         'i-understand-this-is-production': { type: 'boolean' },
@@ -524,7 +582,25 @@ export async function runConformanceCli(
     return usage('WONDER_TEST_CARD_CVV must be 3 or 4 digits.');
   }
 
+  if (values['skip-secure-data'] && text('secure-data-key')) {
+    return usage('Pass either --secure-data-key or --skip-secure-data, not both.');
+  }
+  let secureDataKey: SecureDataKey | false | undefined = values['skip-secure-data']
+    ? false
+    : undefined;
+  const keyPath = text('secure-data-key');
+  if (keyPath) {
+    try {
+      secureDataKey = publicKeyFile(await readFile(keyPath, 'utf8'));
+    } catch {
+      return usage(
+        `--secure-data-key: ${keyPath} is not a readable PEM public key or certificate.`,
+      );
+    }
+  }
+
   const result = await runConformance({
+    ...(secureDataKey === undefined ? {} : { secureDataKey }),
     appId: appId ?? '',
     privateKey: { file: keyFile ?? '' },
     ...(baseUrl ? { baseUrl } : { environment: (environment ?? 'sandbox') as WonderEnvironment }),

@@ -112,9 +112,12 @@ export {
   KIT_CONFIG_PATH,
   SECURE_DATA_FIELDS,
   SECURE_DATA_LIMITS,
+  sealSecureData,
   WONDER_SECURE_DATA_KEYS,
 } from './secureData.js';
 export type {
+  SealSecureDataOptions,
+  SecureDataBody,
   SecureDataConfigWire,
   SecureDataEnvelope,
   SecureDataEnvironment,

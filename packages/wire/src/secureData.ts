@@ -128,3 +128,89 @@ export function checkSecureDataEnvelope(
     nonce: envelope.nonce,
   };
 }
+
+/** What is sent instead of `{"card": …}`: only ciphertext, the wrapped key and their parameters. */
+export interface SecureDataBody {
+  secure_data: SecureDataEnvelope;
+}
+
+export interface SealSecureDataOptions {
+  /** The clock for `timestamp`. Default `() => new Date()`. */
+  now?: () => Date;
+  /** Default `globalThis.crypto` (browsers in a secure context, Node 20+). */
+  crypto?: Crypto;
+}
+
+function toBase64(bytes: ArrayBuffer | Uint8Array): string {
+  const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+  let binary = '';
+  for (const byte of view) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
+
+function spkiBytes(spki: string): Uint8Array<ArrayBuffer> {
+  const body = spki.replace(/-----(BEGIN|END) PUBLIC KEY-----/g, '').replace(/\s+/g, '');
+  let binary: string;
+  try {
+    binary = atob(body);
+  } catch {
+    throw new TypeError('secure data: `key.spki` is not a base64 SPKI public key.');
+  }
+  const bytes = new Uint8Array(new ArrayBuffer(binary.length));
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/**
+ * Seals a create-token `card` object (wire form: `number`, `exp_year`, `3ds`, …) for `key`, as
+ * wonder/SECURE_DATA.md describes: the plaintext is the card's JSON followed directly by the Unix
+ * time in seconds, under AES-256-GCM with a random key wrapped by RSA-OAEP-SHA256. Refuses a key
+ * whose SPKI does not hash to its pinned `pubKeyHash`. The one sealing used by core (the browser)
+ * and the conformance check (Node).
+ */
+export async function sealSecureData(
+  card: Readonly<Record<string, unknown>>,
+  key: SecureDataKey,
+  options: SealSecureDataOptions = {},
+): Promise<SecureDataBody> {
+  const webCrypto = options.crypto ?? globalThis.crypto;
+  if (!webCrypto?.subtle) {
+    throw new Error('secure data needs WebCrypto (a secure context, or Node 20+).');
+  }
+  const der = spkiBytes(key.spki);
+  const hash = toBase64(await webCrypto.subtle.digest('SHA-256', der));
+  if (hash !== key.pubKeyHash) {
+    throw new Error(
+      'secure data: the public key does not match its pinned hash; nothing was sealed.',
+    );
+  }
+  const timestamp = String(Math.floor((options.now?.() ?? new Date()).getTime() / 1000));
+  const plaintext = new TextEncoder().encode(`${JSON.stringify(card)}${timestamp}`);
+  const aesKey = webCrypto.getRandomValues(new Uint8Array(32));
+  const iv = webCrypto.getRandomValues(new Uint8Array(12));
+  const aes = await webCrypto.subtle.importKey('raw', aesKey, { name: 'AES-GCM' }, false, [
+    'encrypt',
+  ]);
+  const rsa = await webCrypto.subtle.importKey(
+    'spki',
+    der,
+    { name: 'RSA-OAEP', hash: 'SHA-256' },
+    false,
+    ['encrypt'],
+  );
+  const [data, encKey] = await Promise.all([
+    webCrypto.subtle.encrypt({ name: 'AES-GCM', iv, tagLength: 128 }, aes, plaintext),
+    webCrypto.subtle.encrypt({ name: 'RSA-OAEP' }, rsa, aesKey),
+  ]);
+  plaintext.fill(0);
+  aesKey.fill(0);
+  return {
+    secure_data: {
+      data: toBase64(data),
+      enc_key: toBase64(encKey),
+      pub_key_hash: key.pubKeyHash,
+      timestamp,
+      nonce: toBase64(iv),
+    },
+  };
+}

@@ -32,6 +32,7 @@ describe('wire profile', () => {
         envelope: 'B',
         tokenStates: ['pending', 'success'],
         defaultPaymentMethodRead: 'x',
+        secureData: 'refused',
       },
       checkedAt: '2026-12-03T14:00:00.000Z',
       environment: 'sandbox',
@@ -61,6 +62,10 @@ describe('wire profile', () => {
     ],
     [{ ...DEFAULT_WIRE_PROFILE, observed: { states: [] } }, /unknown field observed.states/],
     [{ ...DEFAULT_WIRE_PROFILE, observed: { tokenStates: [1] } }, /list of strings/],
+    [
+      { ...DEFAULT_WIRE_PROFILE, observed: { secureData: true } },
+      /`observed.secureData` must be "accepted" or "refused", got true/,
+    ],
     [{ ...DEFAULT_WIRE_PROFILE, checkedAt: 'yesterday' }, /`checkedAt` must be an ISO 8601/],
     [{ ...DEFAULT_WIRE_PROFILE, environment: 'staging' }, /`environment` must be one of/],
   ])('refuses %j', (json, message) => {

@@ -24,6 +24,11 @@ export interface ObservedWire {
   tokenStates?: string[];
   /** The customer's `default_payment_method` as read back after setting a default card. */
   defaultPaymentMethodRead?: string;
+  /**
+   * Whether the signed create-token route took a `{"secure_data": …}` body sealed for the
+   * environment's key (a token came back), or refused it. Absent: not probed.
+   */
+  secureData?: 'accepted' | 'refused';
 }
 
 /**
@@ -67,7 +72,12 @@ const CHOICES = {
 
 const OPTIONAL_KEYS = ['observed', 'checkedAt', 'environment'] as const;
 const ENVIRONMENTS = ['sandbox', 'production', 'custom'] as const;
-const OBSERVED_KEYS = ['envelope', 'tokenStates', 'defaultPaymentMethodRead'] as const;
+const OBSERVED_KEYS = [
+  'envelope',
+  'tokenStates',
+  'defaultPaymentMethodRead',
+  'secureData',
+] as const;
 
 const show = (value: unknown) => (value === undefined ? 'nothing' : JSON.stringify(value));
 
@@ -105,6 +115,14 @@ function parseObserved(value: unknown): ObservedWire {
       fail('`observed.defaultPaymentMethodRead` must be a string.');
     }
     observed.defaultPaymentMethodRead = value.defaultPaymentMethodRead;
+  }
+  if (value.secureData !== undefined) {
+    if (value.secureData !== 'accepted' && value.secureData !== 'refused') {
+      fail(
+        `\`observed.secureData\` must be "accepted" or "refused", got ${show(value.secureData)}.`,
+      );
+    }
+    observed.secureData = value.secureData;
   }
   return observed;
 }

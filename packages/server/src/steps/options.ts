@@ -206,8 +206,9 @@ export function resolveProxyOptions(options: WonderProxyOptions): ProxyConfig {
     throw new TypeError(`${WHO}: \`onCustomerResolved\` must be a function.`);
   }
   const mountPath = normalizeMountPath(options.mountPath ?? DEFAULT_MOUNT_PATH);
+  const client = createWonderClient(options);
   return {
-    client: createWonderClient(options),
+    client,
     mountPath,
     prefix: `${mountPath}${OPENAPI_PREFIX}`,
     maxBodyBytes,
@@ -226,7 +227,11 @@ export function resolveProxyOptions(options: WonderProxyOptions): ProxyConfig {
       options.payments,
       options.baseUrl === undefined ? options.environment : undefined,
     ),
-    secureData: resolveSecureDataOptions(options.secureData, options.environment),
+    secureData: resolveSecureDataOptions(
+      options.secureData,
+      options.environment,
+      client.wireProfile,
+    ),
   };
 }
 

@@ -1,4 +1,5 @@
 // @vitest-environment node
+import { DEFAULT_WIRE_PROFILE, type WireProfile } from '@savedcards/wire';
 import { describe, expect, it } from 'vitest';
 import { sealCardForWonder, WONDER_SECURE_DATA_KEYS } from '../../../core/src/index.js';
 import { MOCK_SECURE_DATA_KEY } from '../../../msw/src/index.js';
@@ -181,5 +182,23 @@ describe('secureData (experimental): the proxy forwards ciphertext it cannot rea
         },
       }),
     ).toThrow(/does not hash/);
+  });
+
+  it('throws at creation when the loaded profile records that Wonder refused secure_data', () => {
+    const proxy = (observed: WireProfile['observed']) =>
+      createWonderProxy({
+        appId: TEST_APP_ID,
+        privateKey: TEST_ONLY_PRIVATE_KEY_PEM,
+        environment: 'sandbox',
+        resolveCustomer: () => null,
+        returnUrls: RETURN_URLS,
+        secureData: { environment: 'sandbox' },
+        wireProfile: { ...DEFAULT_WIRE_PROFILE, observed, checkedAt: '2026-12-03T10:00:00.000Z' },
+      });
+    expect(() => proxy({ secureData: 'refused' })).toThrow(
+      /`secureData` is on, but the wire profile checked 2026-12-03T10:00:00.000Z records that Wonder refused/,
+    );
+    expect(proxy({ secureData: 'accepted' })).toBeTypeOf('function');
+    expect(proxy(undefined)).toBeTypeOf('function');
   });
 });

@@ -1,5 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { SecureDataConfigWire, SecureDataEnvironment, SecureDataKey } from '@savedcards/wire';
+import type {
+  SecureDataConfigWire,
+  SecureDataEnvironment,
+  SecureDataKey,
+  WireProfile,
+} from '@savedcards/wire';
 import {
   isRecord,
   KIT_CONFIG_PATH,
@@ -36,12 +41,21 @@ function spkiDer(spki: string): Buffer {
   return Buffer.from(spki.replace(/-----(BEGIN|END) PUBLIC KEY-----|\s+/g, ''), 'base64');
 }
 
-/** The options step for `secureData`: a known environment, or a key whose hash is right. */
+/**
+ * The options step for `secureData`: a known environment, or a key whose hash is right; refused
+ * when the loaded wire profile records that Wonder refused a `secure_data` create.
+ */
 export function resolveSecureDataOptions(
   options: ProxySecureDataOptions | undefined,
   connection: string | undefined,
+  profile: WireProfile | undefined,
 ): SecureDataConfig | undefined {
   if (options === undefined) return undefined;
+  if (profile?.observed?.secureData === 'refused') {
+    throw new TypeError(
+      `${WHO}: \`secureData\` is on, but the wire profile${profile.checkedAt ? ` checked ${profile.checkedAt}` : ''} records that Wonder refused a \`secure_data\` create. Turn \`secureData\` off, or run savedcards-conformance again.`,
+    );
+  }
   if (!isRecord(options)) {
     throw new TypeError(`${WHO}: \`secureData\` must be { environment } or { key }.`);
   }
