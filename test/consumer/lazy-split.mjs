@@ -52,6 +52,10 @@ async function buildAndInspect(dir) {
   mkdirSync(dir, { recursive: true });
   const entry = path.join(dir, 'page.js');
   writeFileSync(entry, PAGE);
+  // Vite's build() sets process.env.NODE_ENV to 'production' in this process, and every later
+  // `npm install` of the job inherited it and left out devDependencies (@vitejs/plugin-react,
+  // typescript): give it back afterwards.
+  const nodeEnv = process.env.NODE_ENV;
   const output = await build({
     configFile: false,
     root: dir,
@@ -65,6 +69,9 @@ async function buildAndInspect(dir) {
         external: [/^react($|\/)/, /^react-dom($|\/)/, /^@tanstack\//, /^radix-ui($|\/)/],
       },
     },
+  }).finally(() => {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
   });
   const chunks = (Array.isArray(output) ? output : [output])
     .flatMap((result) => result.output)

@@ -197,9 +197,6 @@ export function App({ customerUuid }: { customerUuid: string }) {
           env: { ...env, REGISTRY_URL: site.url },
         });
       }
-      // shadcn's install of the items' dependencies prunes the app's devDependencies (typescript):
-      // install once more from the app's package.json, dev dependencies included.
-      await run('npm', ['install', '--include=dev', ...npmFlags], { cwd: app });
       for (const file of [
         'SavedCardList/SavedCardList.tsx',
         'AddCardFlow/AddCardFlow.tsx',

@@ -257,6 +257,11 @@ for (const variant of variants) {
     // A pinned version may lie outside the declared peer range on purpose (probing a floor).
     const legacy = Object.keys(pins).length > 0 ? ['--legacy-peer-deps'] : [];
     await run('npm', ['install', ...NPM_FLAGS, ...legacy, ...specs], { cwd: app });
+    const manifest = readJson(path.join(app, 'package.json'));
+    const missing = Object.keys({ ...manifest.dependencies, ...manifest.devDependencies }).filter(
+      (name) => !existsSync(path.join(app, 'node_modules', name, 'package.json')),
+    );
+    assert(missing.length === 0, `npm did not install ${missing.join(', ')}`);
     installed = true;
     lastInstalled = { label, variant };
     console.log(`    installed (${seconds(t)})`);
