@@ -15,6 +15,7 @@ import {
   MOCK_SECURE_DATA_KEY,
   MOCK_SECURE_DATA_KEY_PAIR,
 } from '@savedcards/msw';
+import { DEFAULT_WIRE_PROFILE } from '@savedcards/wire';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it, vi } from 'vitest';
 import { db, server, TEST_BASE_URL } from '../../../test/server';
@@ -193,6 +194,7 @@ describe('readSecureDataConfig (experimental)', () => {
         failUrl: 'https://shop.test/3ds?ok=0',
       },
       transactionType: 'recurring_payment',
+      expYearDigits: 4,
     });
   });
 
@@ -261,6 +263,22 @@ describe("AddCardObserver with encryption: 'secure-data' (experimental)", () => 
     observer.subscribe(() => undefined);
     return { observer, sent, onFinished };
   }
+
+  it("seals exp_year with the digits the proxy's wire profile announces", async () => {
+    // A gateway that wants 2-digit years (the mock serving that profile strictly) and whose
+    // config route says so: the proxy cannot convert a year inside the ciphertext.
+    server.use(
+      ...createGatewayHandlers({
+        baseUrl: TEST_BASE_URL,
+        db,
+        wireProfile: { ...DEFAULT_WIRE_PROFILE, expYearDigits: 2 },
+      }),
+    );
+    const { observer, onFinished } = setup();
+    await observer.submit({ ...card, number: '4242 4242 4242 4242', expYear: '2031' });
+    await vi.waitFor(() => expect(onFinished).toHaveBeenCalled());
+    expect(observer.getSnapshot()).toMatchObject({ status: 'success', card: { last4: '4242' } });
+  });
 
   it('sends only secure_data, and the mock saves the card', async () => {
     const { observer, sent, onFinished } = setup({

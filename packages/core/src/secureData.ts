@@ -1,4 +1,5 @@
 import {
+  expYearWithDigits,
   isRecord,
   KIT_CONFIG_PATH,
   type SealSecureDataOptions,
@@ -39,6 +40,8 @@ export interface SealCardOptions
   /** Whose key: Wonder's `'sandbox'` or `'production'` key, or your own `key`. */
   environment?: keyof typeof WONDER_SECURE_DATA_KEYS;
   key?: SecureDataKey;
+  /** `exp_year` with 4 digits (default) or 2, as the gateway's wire profile wants it. */
+  expYearDigits?: 4 | 2;
 }
 
 /**
@@ -55,7 +58,9 @@ export async function sealCardForWonder(
     throw new TypeError("sealCardForWonder: `environment` must be 'sandbox' or 'production'.");
   }
   const number = typeof card.number === 'string' ? card.number.replace(/[\s-]/g, '') : '';
-  return sealSecureData(createBody(card, number, options).card, key, options);
+  const wire = createBody(card, number, options).card;
+  if (options.expYearDigits === 2) wire.exp_year = expYearWithDigits(String(wire.exp_year), 2);
+  return sealSecureData(wire, key, options);
 }
 
 /**
@@ -67,6 +72,8 @@ export interface SecureDataConfig {
   key: SecureDataKey;
   returnUrls: ThreeDSReturnUrls;
   transactionType: CardTransactionType;
+  /** The `exp_year` digits the proxy's wire profile wants (it cannot convert a sealed year). */
+  expYearDigits: 4 | 2;
 }
 
 export interface ReadSecureDataConfigOptions extends CallOptions {
@@ -127,10 +134,13 @@ export async function readSecureDataConfig(
   ) {
     throw refuse('has no known transaction type');
   }
+  const digits = config.expYearDigits ?? 4;
+  if (digits !== 4 && digits !== 2) throw refuse('asks for exp_year digits other than 4 or 2');
   return {
     key: { spki: key.spki, pubKeyHash: key.pubKeyHash },
     returnUrls: { successUrl: success, failUrl: fail },
     transactionType: transactionType as CardTransactionType,
+    expYearDigits: digits,
   };
 }
 
@@ -151,6 +161,7 @@ export async function createPaymentTokenFromSecureData(
     key: config.key,
     returnUrls: config.returnUrls,
     transactionType: config.transactionType,
+    expYearDigits: config.expYearDigits,
   });
   const data = await client.request({
     method: 'POST',

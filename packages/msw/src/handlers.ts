@@ -239,6 +239,7 @@ export function createGatewayHandlers(options: GatewayHandlersOptions): HttpHand
       baseUrl,
       key: { spki: secureDataKeyPair.spki, pubKeyHash: secureDataKeyPair.pubKeyHash },
       challenge,
+      ...(profile ? { expYearDigits: profile.expYearDigits } : {}),
     }),
   );
   // The simulated 3-D Secure challenge's decision route (mock only, never signed): payments first,

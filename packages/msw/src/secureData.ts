@@ -120,6 +120,8 @@ export function createSecureDataConfigHandler(options: {
   baseUrl: string;
   key: SecureDataKey;
   challenge: ChallengeContext;
+  /** The served wire profile's `expYearDigits`. Default 4. */
+  expYearDigits?: 4 | 2;
 }): HttpHandler {
   const root = options.baseUrl.replace(/\/+$/, '');
   return http.get(`${root}${KIT_CONFIG_PATH}`, ({ request }) => {
@@ -134,6 +136,7 @@ export function createSecureDataConfigHandler(options: {
         spki: options.key.spki,
         returnUrls: options.challenge.defaultReturnUrls(),
         transactionType: INFERRED.defaultTransactionType,
+        expYearDigits: options.expYearDigits ?? INFERRED.expYearDigits,
       },
     };
     return HttpResponse.json(successEnvelope('A', data));

@@ -43,6 +43,11 @@ export interface SecureDataConfigWire {
     spki?: string;
     returnUrls: { success: string; fail: string };
     transactionType: TransactionType;
+    /**
+     * How many `exp_year` digits to seal (the proxy's wire profile, `expYearDigits`): the proxy
+     * cannot convert a year inside the ciphertext. Absent: 4.
+     */
+    expYearDigits?: 4 | 2;
   } | null;
 }
 

@@ -47,9 +47,19 @@ describe('secureData (experimental): the proxy forwards ciphertext it cannot rea
         spki: MOCK_SECURE_DATA_KEY.spki,
         returnUrls: RETURN_URLS,
         transactionType: 'unscheduled_cof',
+        expYearDigits: 4,
       },
     });
     expect(sent).toHaveLength(0);
+  });
+
+  it("announces the wire profile's exp_year digits (a sealed year cannot be converted here)", async () => {
+    const { proxy } = testProxy({
+      secureData: { key: MOCK_SECURE_DATA_KEY },
+      wireProfile: { ...DEFAULT_WIRE_PROFILE, expYearDigits: 2 },
+    });
+    const body = await readJson(await proxy(browserRequest('GET', CONFIG)));
+    expect(body.data).toMatchObject({ secureData: { expYearDigits: 2 } });
   });
 
   it("names Wonder's key for the proxy's environment by default", async () => {

@@ -6,6 +6,7 @@ import type {
   WireProfile,
 } from '@savedcards/wire';
 import {
+  INFERRED,
   isRecord,
   KIT_CONFIG_PATH,
   successEnvelope,
@@ -90,7 +91,7 @@ export function isConfigRoute(mountPath: string, request: Request): boolean {
  * ciphertext, where the proxy can no longer set them. GET only.
  */
 export async function answerConfig(
-  config: Pick<ProxyConfig, 'returnUrls' | 'transactionType'>,
+  config: Pick<ProxyConfig, 'client' | 'returnUrls' | 'transactionType'>,
   secureData: SecureDataConfig,
   request: Request,
   session: SessionCustomer,
@@ -103,6 +104,7 @@ export async function answerConfig(
       spki: secureData.key.spki,
       returnUrls: { success: urls.success, fail: urls.fail },
       transactionType: config.transactionType,
+      expYearDigits: config.client.wireProfile?.expYearDigits ?? INFERRED.expYearDigits,
     },
   };
   return new ProxyAnswer({
