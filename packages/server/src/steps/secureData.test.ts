@@ -196,15 +196,10 @@ describe('secureData (experimental): the proxy forwards ciphertext it cannot rea
 
   it('throws at creation when the loaded profile records that Wonder refused secure_data', () => {
     const proxy = (observed: WireProfile['observed']) =>
-      createWonderProxy({
-        appId: TEST_APP_ID,
-        privateKey: TEST_ONLY_PRIVATE_KEY_PEM,
-        environment: 'sandbox',
-        resolveCustomer: () => null,
-        returnUrls: RETURN_URLS,
+      testProxy({
         secureData: { environment: 'sandbox' },
         wireProfile: { ...DEFAULT_WIRE_PROFILE, observed, checkedAt: '2026-12-03T10:00:00.000Z' },
-      });
+      }).proxy;
     expect(() => proxy({ secureData: 'refused' })).toThrow(
       /`secureData` is on, but the wire profile checked 2026-12-03T10:00:00.000Z records that Wonder refused/,
     );
