@@ -104,6 +104,7 @@ describe('savedcards-conformance against the mock in each mode', () => {
       expect(result.out).toMatch(new RegExp(`^  ${point} +\\S+ +.+HTTP`, 'm'));
     }
     expect(result.out).toMatch(/^ {2}defaultPaymentMethod +\S/m);
+    expect(result.out).toMatch(/^ {2}tokenStates +known +seen: success$/m);
 
     // Self-cleaning: the throwaway customer exists and has no cards left.
     const throwaway = db
@@ -208,6 +209,22 @@ describe('savedcards-conformance against the mock in each mode', () => {
     expect(result.out).toMatch(/^ {2}secureData +not probed +/m);
     expect(result.out).toMatch(evidence);
     expect((await loadWireProfile(out)).observed?.secureData).toBeUndefined();
+  });
+
+  it('names token states the kit does not know', async () => {
+    mockUpstream();
+    // A gateway that spells the state differently: every answer's "success" becomes "verified".
+    const renamed: typeof fetch = async (input, init) => {
+      const response = await globalThis.fetch(input, init);
+      const text = (await response.text()).replaceAll('"state":"success"', '"state":"verified"');
+      return new Response(text, { status: response.status, headers: response.headers });
+    };
+    const result = await run(KEY_ARGS, CARD_ENV, '', renamed);
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(
+      /^ {2}tokenStates +not all known +"verified" would show as "unknown" \(the kit knows success, pending, failed\)$/m,
+    );
+    expect(result.out).toMatch(/"tokenStates": \[\s*"verified"\s*\]/);
   });
 
   it('reads the card number from stdin and still never prints it', async () => {

@@ -17,6 +17,7 @@ import {
   parseWireProfile,
   redactCardData,
   sealSecureData,
+  TOKEN_STATES,
   WONDER_SECURE_DATA_KEYS,
 } from '@savedcards/wire';
 import type { WonderCallResult, WonderClient, WonderConnectionOptions } from './client.js';
@@ -397,6 +398,19 @@ async function runConformance(options: ConformanceOptions): Promise<ConformanceR
     return `${deleted} card(s) deleted at the end${kept ? `, ${kept} could not be deleted` : ''}; the throwaway customer ${referenceNumber} stays at Wonder (no route deletes customers)${kept ? '' : ' with no cards'}`;
   }
 
+  if (states.size > 0) {
+    const seen = [...states].sort();
+    const strange = seen.filter(
+      (state) => !(TOKEN_STATES as readonly string[]).includes(state.trim().toLowerCase()),
+    );
+    point(
+      'tokenStates',
+      strange.length > 0 ? 'not all known' : 'known',
+      strange.length > 0
+        ? `${strange.map((state) => JSON.stringify(state)).join(', ')} would show as "unknown" (the kit knows ${TOKEN_STATES.join(', ')})`
+        : `seen: ${seen.join(', ')}`,
+    );
+  }
   if (envelope || states.size > 0) {
     profile.observed = {
       ...(envelope ? { envelope } : {}),
