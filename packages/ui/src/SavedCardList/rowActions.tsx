@@ -25,16 +25,6 @@ export function rowActions(actions: readonly SavedCardAction[]): SavedCardListRo
   };
 }
 
-/** Moves focus once the frame with the change is drawn, if the element is still on the page. */
-function focusAfterPaint(target: () => HTMLElement | null | undefined) {
-  requestAnimationFrame(() => {
-    const element = target();
-    if (element?.isConnected) {
-      element.focus();
-    }
-  });
-}
-
 function ManagedCards({
   actions,
   container,
@@ -73,9 +63,11 @@ function ManagedCards({
   const [elements] = useState<RowElements>(() => ({ rows: new Map(), cards: new Map() }));
   // Stable, so rows of cards that did not change skip rendering (`CardRow` is memoised).
   const makeDefault = useStableCallback((target: SavedCard) => {
+    // The button goes away with the change, and the card itself will say "default": focus it
+    // first, so focus never falls to the page, while nothing on the page is waiting for a new
+    // layout (focusing after the change forced one before the paint).
+    elements.cards.get(target.token)?.focus();
     manage.makeDefault(target);
-    // The button goes away with the change; the card itself now says "default".
-    focusAfterPaint(() => elements.cards.get(target.token));
   });
   const failedAttempts = cards.some((card) => card.state === 'failed');
   return (
