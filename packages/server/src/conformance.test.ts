@@ -211,6 +211,53 @@ describe('savedcards-conformance against the mock in each mode', () => {
     expect((await loadWireProfile(out)).observed?.secureData).toBeUndefined();
   });
 
+  it('leaves secure_data out of the profile when the probe gets no answer', async () => {
+    mockUpstream();
+    const lost: typeof fetch = async (input, init) => {
+      if (typeof init?.body === 'string' && init.body.includes('secure_data')) {
+        throw new TypeError('fetch failed');
+      }
+      return globalThis.fetch(input, init);
+    };
+    const out = path.join(dir, 'unsettled.json');
+    const result = await run([...KEY_ARGS, ...SEAL_FOR_MOCK, '--out', out], CARD_ENV, '', lost);
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(
+      /^ {2}secureData +not settled +sealed for the given key .*: network/m,
+    );
+    expect((await loadWireProfile(out)).observed?.secureData).toBeUndefined();
+  });
+
+  it('picks the local filter for a gateway that ignores token_type', async () => {
+    mockUpstream();
+    // The card's list, answered for every token_type (the mock would filter Alipay out).
+    let cardsAnswer = '';
+    const ignoring: typeof fetch = async (input, init) => {
+      const response = await globalThis.fetch(input, init);
+      const type = new URL(String(input)).searchParams.get('token_type');
+      if (type === 'CreditCard') cardsAnswer = await response.clone().text();
+      return type === 'Alipay' && response.ok
+        ? new Response(cardsAnswer, { headers: response.headers })
+        : response;
+    };
+    const result = await run(KEY_ARGS, CARD_ENV, '', ignoring);
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(
+      /^ {2}tokenTypeFilter +local +without the query: HTTP 200, 1 token\(s\); \?token_type=CreditCard: HTTP 200, 1 token\(s\); \?token_type=Alipay: HTTP 200, 1 token\(s\)$/m,
+    );
+  });
+
+  it('redacts a CVV only where it stands alone, so "HTTP 200" survives a CVV of 200', async () => {
+    mockUpstream();
+    const result = await run(KEY_ARGS, {
+      WONDER_TEST_CARD_NUMBER: PAN,
+      WONDER_TEST_CARD_CVV: '200',
+    });
+    expect(result.code).toBe(0);
+    expect(result.out).toMatch(/expYearDigits +4 +4 digits: HTTP 200$/m);
+    expect(result.out).not.toMatch(/(?<!\d)200(?!\d)(?<!HTTP 200)/);
+  });
+
   it('names token states the kit does not know', async () => {
     mockUpstream();
     // A gateway that spells the state differently: every answer's "success" becomes "verified".

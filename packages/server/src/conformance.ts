@@ -10,6 +10,7 @@ import type {
   WonderEnvironment,
 } from '@savedcards/wire';
 import {
+  DEFAULT_WIRE_PROFILE,
   expYearWithDigits,
   gatewayPaths,
   INFERRED,
@@ -61,7 +62,7 @@ interface ConformancePoint {
 interface ConformanceResult {
   /** Every step ran and every point was settled (possibly as "not probed"). */
   ok: boolean;
-  /** The profile to load into the proxy (written by `--out`); settled points only on failure. */
+  /** The profile to load into the proxy (written by `--out`); on failure the settled points and defaults elsewhere, never written. */
   profile: WireProfile;
   points: ConformancePoint[];
   /** What the cleanup did. */
@@ -106,20 +107,20 @@ async function runConformance(options: ConformanceOptions): Promise<ConformanceR
   const points: ConformancePoint[] = [];
   const states = new Set<string>();
   let envelope: 'A' | 'B' | undefined;
-  const profile: WireProfile = {
-    version: 1,
-    bodylessSignature: INFERRED.bodylessSignature,
-    expYearDigits: INFERRED.expYearDigits,
-    tokenTypeFilter: INFERRED.tokenTypeFilter,
-    deleteToken: 'json-body',
-    defaultPaymentMethod: 'match-customer',
-  };
-  const secrets: string[] = [card.number, ...(card.cvv ? [card.cvv] : [])];
+  const profile: WireProfile = { ...DEFAULT_WIRE_PROFILE };
+  /** The card number and every full token seen: never printed. */
+  const secrets: string[] = [card.number];
   const scrub = (text: string) => {
     let out = redactCardData(text);
     for (const secret of secrets) if (secret) out = out.split(secret).join('[redacted]');
     return out;
   };
+  /**
+   * What the gateway wrote (its code and message) may echo the CVV too. Only there: our own
+   * lines are full of short numbers (a CVV of 200 would turn every "HTTP 200" into "[redacted]").
+   */
+  const scrubGatewayText = (text: string) =>
+    card.cvv ? scrub(text).split(card.cvv).join('[redacted]') : scrub(text);
   const point = (name: string, value: string, evidence: string) => {
     points.push({ point: name, value, evidence: scrub(evidence) });
     log(scrub(`${name}: ${value} (${evidence})`));
@@ -175,7 +176,7 @@ async function runConformance(options: ConformanceOptions): Promise<ConformanceR
     if (result.kind !== 'response') return result.kind;
     if (result.envelope.ok) return `HTTP ${result.status}`;
     const { code, message } = result.envelope;
-    return scrub(`HTTP ${result.status}${code ? ` ${code}` : ''}${message ? ` ${message}` : ''}`);
+    return `HTTP ${result.status}${scrubGatewayText(`${code ? ` ${code}` : ''}${message ? ` ${message}` : ''}`)}`;
   }
 
   function must(result: WonderCallResult, what: string): Response200 {
@@ -196,6 +197,7 @@ async function runConformance(options: ConformanceOptions): Promise<ConformanceR
   let uuid: string | undefined;
   let error: string | undefined;
   let cleanup = 'nothing to clean up';
+  let cleanedUp = true;
 
   try {
     log(`Gateway: ${client.baseUrl}; throwaway customer ${referenceNumber}.`);
@@ -223,16 +225,7 @@ async function runConformance(options: ConformanceOptions): Promise<ConformanceR
     else throw new ConformanceFailure(`get customer: neither signature is accepted (${evidence})`);
     point('bodylessSignature', profile.bodylessSignature, evidence);
 
-    // (c) The list, with and without the token_type query.
-    const whole = must(await send('GET', tokensPath(uuid)), 'list');
-    const wholeCount = listLength(whole);
-    const filtered = await send('GET', `${tokensPath(uuid)}?token_type=CreditCard`);
-    profile.tokenTypeFilter = accepted(filtered) ? 'query' : 'local';
-    point(
-      'tokenTypeFilter',
-      profile.tokenTypeFilter,
-      `without the query: ${how(whole)}, ${wholeCount} token(s); with ?token_type=CreditCard: ${how(filtered)}${accepted(filtered) ? `, ${listLength(filtered)} token(s)` : ''}`,
-    );
+    must(await send('GET', tokensPath(uuid)), 'list');
 
     // (b) Create with 4 digits, then 2 when refused.
     const createBody = (expYear: string) => ({
@@ -274,6 +267,25 @@ async function runConformance(options: ConformanceOptions): Promise<ConformanceR
     const checkedToken = dataOf(checked).payment_token;
     const state = isRecord(checkedToken) ? checkedToken.state : token.state;
     log(`check token: ${how(checked)}, state ${String(state)}.`);
+
+    // (c) The list filter, now that there is a card: a gateway that filters keeps it for
+    // ?token_type=CreditCard and drops it for ?token_type=Alipay; one that ignores the query keeps it.
+    const whole = must(await send('GET', tokensPath(uuid)), 'list');
+    const cards = await send('GET', `${tokensPath(uuid)}?token_type=CreditCard`);
+    const other = await send('GET', `${tokensPath(uuid)}?token_type=Alipay`);
+    const filters =
+      accepted(cards) &&
+      accepted(other) &&
+      listTokens(cards).includes(tokenId) &&
+      !listTokens(other).includes(tokenId);
+    profile.tokenTypeFilter = filters ? 'query' : 'local';
+    const counted = (result: WonderCallResult) =>
+      `${how(result)}${accepted(result) ? `, ${listTokens(result).length} token(s)` : ''}`;
+    point(
+      'tokenTypeFilter',
+      profile.tokenTypeFilter,
+      `without the query: ${counted(whole)}; ?token_type=CreditCard: ${counted(cards)}; ?token_type=Alipay: ${counted(other)}`,
+    );
 
     // (e) Set the default with each spelling.
     if (state === 'success') {
@@ -331,14 +343,19 @@ async function runConformance(options: ConformanceOptions): Promise<ConformanceR
       const result = await send('POST', tokensPath(uuid), sealed);
       const made = dataOf(result).payment_token;
       const madeId = isRecord(made) && typeof made.token === 'string' ? made.token : undefined;
-      const secureData = madeId ? 'accepted' : 'refused';
-      profile.observed = { ...profile.observed, secureData };
+      // Only an answer settles it: a timeout or a lost connection says nothing about the route.
+      const secureData = madeId
+        ? 'accepted'
+        : result.kind === 'response' && !result.envelope.ok
+          ? 'refused'
+          : undefined;
+      if (secureData) profile.observed = { ...profile.observed, secureData };
       const whose = options.secureDataKey
         ? 'the given key'
         : `Wonder's ${options.environment ?? 'sandbox'} key`;
       point(
         'secureData',
-        secureData,
+        secureData ?? 'not settled',
         `sealed for ${whose} (${sealFor.pubKeyHash.slice(0, 8)}…): ${how(result)}${isRecord(made) ? `, state ${String(made.state)}` : ''}`,
       );
       if (madeId) await deleteToken(uuid, madeId, profile.deleteToken);
@@ -359,7 +376,7 @@ async function runConformance(options: ConformanceOptions): Promise<ConformanceR
     );
     log(`FAILED: ${error}`);
   } finally {
-    if (uuid) cleanup = await cleanUp(uuid);
+    if (uuid) ({ text: cleanup, complete: cleanedUp } = await cleanUp(uuid));
     log(`cleanup: ${cleanup}`);
   }
 
@@ -377,10 +394,13 @@ async function runConformance(options: ConformanceOptions): Promise<ConformanceR
   }
 
   /** Deletes every card of the throwaway customer, in the form found, else both. */
-  async function cleanUp(customer: string): Promise<string> {
+  async function cleanUp(customer: string): Promise<{ text: string; complete: boolean }> {
     const listed = await send('GET', tokensPath(customer));
     if (!accepted(listed)) {
-      return `could not list the throwaway customer's cards (${how(listed)}): delete them by hand`;
+      return {
+        text: `could not list the throwaway customer's cards (${how(listed)}): delete them by hand`,
+        complete: false,
+      };
     }
     const left = listTokens(listed);
     const forms: DeleteTokenForm[] =
@@ -395,7 +415,10 @@ async function runConformance(options: ConformanceOptions): Promise<ConformanceR
       }
     }
     const kept = left.length - deleted;
-    return `${deleted} card(s) deleted at the end${kept ? `, ${kept} could not be deleted` : ''}; the throwaway customer ${referenceNumber} stays at Wonder (no route deletes customers)${kept ? '' : ' with no cards'}`;
+    return {
+      text: `${deleted} card(s) deleted at the end${kept ? `, ${kept} could not be deleted` : ''}; the throwaway customer ${referenceNumber} stays at Wonder (no route deletes customers)${kept ? '' : ' with no cards'}`,
+      complete: kept === 0,
+    };
   }
 
   if (states.size > 0) {
@@ -422,7 +445,7 @@ async function runConformance(options: ConformanceOptions): Promise<ConformanceR
   profile.environment =
     options.baseUrl !== undefined ? 'custom' : (options.environment ?? 'sandbox');
   return {
-    ok: error === undefined && !cleanup.includes('could not'),
+    ok: error === undefined && cleanedUp,
     profile: parseWireProfile(profile),
     points,
     cleanup,
@@ -438,11 +461,6 @@ function listTokens(result: WonderCallResult): string[] {
         isRecord(token) && typeof token.token === 'string' ? [token.token] : [],
       )
     : [];
-}
-
-function listLength(result: WonderCallResult): number {
-  const list = dataOf(result).payment_tokens;
-  return Array.isArray(list) ? list.length : 0;
 }
 
 export const CONFORMANCE_USAGE = `Usage: savedcards-conformance --app-id <AppID> --key <private-key.pem>

@@ -52,7 +52,11 @@ export interface WireProfile {
   environment?: 'sandbox' | 'production' | 'custom';
 }
 
-/** The profile of this project's inferences (`INFERRED`): what runs when no profile is loaded. */
+/**
+ * The profile of this project's inferences (`INFERRED`). Without a loaded profile the proxy passes
+ * the browser's forms through unchanged and the mock accepts every alternative; with this one both
+ * hold to these choices.
+ */
 export const DEFAULT_WIRE_PROFILE: WireProfile = Object.freeze({
   version: 1,
   bodylessSignature: INFERRED.bodylessSignature,

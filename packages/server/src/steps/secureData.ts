@@ -110,7 +110,6 @@ export async function answerConfig(
   return new ProxyAnswer({
     status: 200,
     body: JSON.stringify(successEnvelope('A', data)),
-    headers: { 'Cache-Control': 'no-store' },
     level: 'info',
   });
 }
