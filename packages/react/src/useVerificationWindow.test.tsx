@@ -190,6 +190,10 @@ describe('useVerificationWindow', () => {
     rerender({ challenge: { step: 'open', verifyUrl } });
     expect(popup.location.replace).toHaveBeenCalledWith(verifyUrl);
     expect(calls).toEqual(['blocked:unsafe_verify_url', 'opened']);
+    // The same challenge built afresh (a flow that does not memoise it): nothing opens again.
+    rerender({ challenge: { step: 'open', verifyUrl } });
+    expect(popup.location.replace).toHaveBeenCalledTimes(1);
+    expect(calls).toEqual(['blocked:unsafe_verify_url', 'opened']);
     rerender({ challenge: { step: 'verifying', verifyUrl } });
     expect(result.current.view).toBe('popup');
     popup.closed = true;

@@ -154,16 +154,18 @@ export function useVerificationWindow(
     verificationOpened,
   ]);
 
-  // The flow needs 3-D Secure: open its verify URL, once per challenge, if it may be opened.
+  // The flow needs 3-D Secure: open its verify URL, once per challenge, if it may be opened. Keyed
+  // on the values, not the object: a flow that builds `challenge` afresh each render opens once.
+  const openUrl = challenge.step === 'open' && !challenge.popupBlocked ? challenge.verifyUrl : null;
   useEffect(() => {
-    if (challenge.step !== 'open' || challenge.popupBlocked) return;
+    if (openUrl === null) return;
     const {
       flow: current,
       mode: how,
       allowedVerifyOrigins: allowed,
       verifyHosts: hosts,
     } = latest.current;
-    const checked = checkVerifyUrl(challenge.verifyUrl, { allowedOrigins: allowed, hosts });
+    const checked = checkVerifyUrl(openUrl, { allowedOrigins: allowed, hosts });
     if (!checked.ok) {
       popup.current?.close();
       popup.current = null;
@@ -188,7 +190,7 @@ export function useVerificationWindow(
         current.verificationBlocked('blocked_popup');
       }
     }
-  }, [challenge]);
+  }, [openUrl]);
 
   // The return page reports back (from the window or frame we opened), or the popup is closed.
   useEffect(() => {
