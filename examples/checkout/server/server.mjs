@@ -252,8 +252,11 @@ const RETURN_SCRIPT = `(() => {
   if (targets.length === 0) {
     let back = '/';
     try {
-      const read = (key) => JSON.parse(sessionStorage.getItem(key))?.returnTo;
-      const kept = read('savedcards:pending-verification') ?? read('savedcards:pending-payment');
+      // Both may be kept (one left behind by an abandoned bank page): the newer one is back.
+      const kept = ['savedcards:pending-verification', 'savedcards:pending-payment']
+        .map((key) => JSON.parse(sessionStorage.getItem(key)))
+        .filter((record) => record && typeof record === 'object')
+        .sort((a, b) => (Number(b.savedAt) || 0) - (Number(a.savedAt) || 0))[0]?.returnTo;
       if (typeof kept === 'string' && /^\\/(?![/\\\\])/.test(kept)) back = kept;
     } catch {}
     location.replace(back);

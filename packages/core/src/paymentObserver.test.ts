@@ -327,7 +327,10 @@ describe('PaymentObserver: pay with a saved card', () => {
       token,
       returnTo: '/checkout?lang=zh-HK&verify=redirect',
     };
-    expect(JSON.parse(kept.get(PENDING_PAYMENT_KEY) ?? '')).toEqual(pending);
+    expect(JSON.parse(kept.get(PENDING_PAYMENT_KEY) ?? '')).toEqual({
+      ...pending,
+      savedAt: expect.any(Number),
+    });
     expect(readPendingPayment(storage)).toEqual(pending);
     // The bank's return page sends the cardholder back there.
     const back = { name: '', opener: null, location: { href: 'https://shop.example/return?ok=1' } };

@@ -12,6 +12,7 @@ import {
   type ThreeDSReturnWindow,
   type VerificationStorage,
 } from './index.js';
+import { savePendingPayment } from './threeDSReturn.js';
 
 afterEach(() => {
   sessionStorage.clear();
@@ -166,6 +167,26 @@ describe('handleThreeDSReturn', () => {
     });
   });
 
+  it('redirect: with an abandoned card verification still kept, the newer payment comes back', () => {
+    vi.useFakeTimers({ now: new Date('2026-12-03T10:00:00Z'), toFake: ['Date'] });
+    try {
+      savePendingVerification({ customerUuid: 'c-1', token: 't-1', returnTo: '/account' });
+      vi.setSystemTime(new Date('2026-12-03T10:05:00Z'));
+      savePendingPayment(
+        { orderId: 'o-1', token: 't-1', returnTo: '/checkout?o=1' },
+        sessionStorage,
+      );
+      const win = fakeWindow('https://shop.example/3ds/return?ok=1');
+      expect(handleThreeDSReturn({ window: win }).returnTo).toBe('/checkout?o=1');
+      // And the other way round.
+      vi.setSystemTime(new Date('2026-12-03T10:10:00Z'));
+      savePendingVerification({ customerUuid: 'c-1', token: 't-2', returnTo: '/account' });
+      expect(handleThreeDSReturn({ window: win }).returnTo).toBe('/account');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('an opener that is already closed counts as a redirect', () => {
     const win = fakeWindow('https://shop.example/3ds/return?ok=1', { opener: 'closed' });
     expect(handleThreeDSReturn({ window: win }).mode).toBe('redirect');
@@ -186,20 +207,28 @@ describe('pending verification in sessionStorage', () => {
 
   it('saves, reads and clears exactly the three ids', () => {
     expect(savePendingVerification(pending)).toBe(true);
-    expect(JSON.parse(sessionStorage.getItem(PENDING_VERIFICATION_KEY) ?? '')).toEqual(pending);
+    expect(JSON.parse(sessionStorage.getItem(PENDING_VERIFICATION_KEY) ?? '')).toEqual({
+      ...pending,
+      savedAt: expect.any(Number),
+    });
     expect(readPendingVerification()).toEqual(pending);
     clearPendingVerification();
     expect(readPendingVerification()).toBeNull();
     expect(sessionStorage.length).toBe(0);
   });
 
-  it('stores nothing but the three ids, whatever else it is given', () => {
+  it('stores nothing but the three ids (and when), whatever else it is given', () => {
     const withCard = { ...pending, number: '4242424242424242', cvc: '123' };
     expect(savePendingVerification(withCard)).toBe(true);
     const stored = sessionStorage.getItem(PENDING_VERIFICATION_KEY) ?? '';
     expect(stored).not.toContain('4242');
     expect(stored).not.toContain('123"');
-    expect(Object.keys(JSON.parse(stored)).sort()).toEqual(['customerUuid', 'token', 'verifyUuid']);
+    expect(Object.keys(JSON.parse(stored)).sort()).toEqual([
+      'customerUuid',
+      'savedAt',
+      'token',
+      'verifyUuid',
+    ]);
   });
 
   it.each([

@@ -111,7 +111,8 @@ export type ThreeDSReturnResult = {
   outcome: ThreeDSOutcome;
   /**
    * After a full-page redirect: the page (path, query and hash on this origin) the flow left for the
-   * bank, kept with the pending verification. Send the cardholder back there:
+   * bank, kept with the pending card verification or payment (the newer one, when both are kept).
+   * Send the cardholder back there:
    * `location.replace(result.returnTo ?? '/')`.
    */
   returnTo?: string;
@@ -121,7 +122,7 @@ export type ThreeDSReturnResult = {
  * For the page at the merchant's 3DS return URL. Opened as a popup (`window.opener`) or in an
  * iframe (`window.parent !== window`), it posts `{ type: 'savedcards:3ds-return', outcome }` to the
  * opener or parent on `targetOrigin` (default: its own origin), and a popup closes itself. After a
- * full-page redirect it does nothing but return `{ mode: 'redirect', outcome }`.
+ * full-page redirect it only returns `{ mode: 'redirect', outcome, returnTo? }`.
  */
 export function handleThreeDSReturn(options: HandleThreeDSReturnOptions = {}): ThreeDSReturnResult {
   const win = options.window ?? (globalThis.window as unknown as ThreeDSReturnWindow | undefined);
@@ -148,8 +149,16 @@ export function handleThreeDSReturn(options: HandleThreeDSReturnOptions = {}): T
     return { mode: 'popup', outcome };
   }
   const storage = options.storage === undefined ? defaultStorage() : options.storage;
-  const returnTo =
-    readPendingVerification(storage)?.returnTo ?? readPendingPayment(storage)?.returnTo;
+  // Both may be kept (one left behind by an abandoned bank page): the newer one is coming back.
+  const card = readPendingVerification(storage);
+  const payment = readPendingPayment(storage);
+  const newer =
+    card && payment
+      ? savedAt(storage, PENDING_PAYMENT_KEY) > savedAt(storage, PENDING_VERIFICATION_KEY)
+        ? payment
+        : card
+      : (card ?? payment);
+  const returnTo = newer?.returnTo;
   return returnTo === undefined
     ? { mode: 'redirect', outcome }
     : { mode: 'redirect', outcome, returnTo };
@@ -197,8 +206,18 @@ function isReturnPath(value: unknown): value is string {
   return typeof value === 'string' && RETURN_PATH.test(value);
 }
 
+/** When a kept record was written (`savedAt`, milliseconds), or 0 when it does not say. */
+function savedAt(storage: VerificationStorage | null, key: string): number {
+  try {
+    const { savedAt: at } = JSON.parse(storage?.getItem(key) ?? '{}') as { savedAt?: unknown };
+    return typeof at === 'number' ? at : 0;
+  } catch {
+    return 0;
+  }
+}
+
 /**
- * Keeps `{ customerUuid, token, verifyUuid?, setAsDefault?, returnTo? }` (and nothing else) in sessionStorage
+ * Keeps `{ customerUuid, token, verifyUuid?, setAsDefault?, returnTo? }` and when (`savedAt`), nothing else, in sessionStorage
  * before a full-page redirect to the challenge. `false` when storage is unavailable or a value is
  * not an id. `storage` defaults to `sessionStorage`; `null` means none.
  */
@@ -222,7 +241,7 @@ export function savePendingVerification(
     return false;
   }
   try {
-    storage.setItem(PENDING_VERIFICATION_KEY, JSON.stringify(record));
+    storage.setItem(PENDING_VERIFICATION_KEY, JSON.stringify({ ...record, savedAt: Date.now() }));
     return true;
   } catch {
     return false;
@@ -309,7 +328,7 @@ export function readPendingPayment(
   return isReturnPath(returnTo) ? { orderId, token, returnTo } : { orderId, token };
 }
 
-/** Keeps `{ orderId, token, returnTo? }` (and nothing else) before a payment's full-page redirect. */
+/** Keeps `{ orderId, token, returnTo? }` and when (`savedAt`), nothing else, before a payment's full-page redirect. */
 export function savePendingPayment(
   pending: PendingPayment,
   storage: VerificationStorage | null,
@@ -321,7 +340,7 @@ export function savePendingPayment(
     ...(isReturnPath(pending.returnTo) ? { returnTo: pending.returnTo } : {}),
   };
   try {
-    storage.setItem(PENDING_PAYMENT_KEY, JSON.stringify(record));
+    storage.setItem(PENDING_PAYMENT_KEY, JSON.stringify({ ...record, savedAt: Date.now() }));
     return true;
   } catch {
     return false;
