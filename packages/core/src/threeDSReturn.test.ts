@@ -4,6 +4,7 @@ import {
   handleThreeDSReturn,
   isThreeDSReturnMessage,
   PENDING_VERIFICATION_KEY,
+  readPendingPayment,
   readPendingVerification,
   readThreeDSOutcome,
   readThreeDSReturnEvent,
@@ -184,6 +185,16 @@ describe('handleThreeDSReturn', () => {
       expect(handleThreeDSReturn({ window: win }).returnTo).toBe('/account');
     } finally {
       vi.useRealTimers();
+    }
+  });
+
+  it("keeps a merchant's order id as written (spaces, Chinese), but no control characters", () => {
+    for (const orderId of ['Order 2026/12 #17', '訂單-0001', 'x'.repeat(1024)]) {
+      expect(savePendingPayment({ orderId, token: 't-1' }, sessionStorage)).toBe(true);
+      expect(readPendingPayment()).toEqual({ orderId, token: 't-1' });
+    }
+    for (const orderId of ['', 'a\nb', 'x'.repeat(1025)]) {
+      expect(savePendingPayment({ orderId, token: 't-2' }, sessionStorage)).toBe(false);
     }
   });
 

@@ -199,6 +199,14 @@ function isId(value: unknown): value is string {
   return typeof value === 'string' && ID.test(value);
 }
 
+// A merchant's order id: any text up to 1024 characters without control characters.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
+const ORDER_ID = /^[^\u0000-\u001f\u007f]{1,1024}$/u;
+
+function isOrderId(value: unknown): value is string {
+  return typeof value === 'string' && ORDER_ID.test(value);
+}
+
 // A path on this origin (never `//host` or a scheme), printable ASCII, at most 2048 characters.
 const RETURN_PATH = /^\/(?![/\\])[\x21-\x7e]{0,2047}$/;
 
@@ -324,7 +332,7 @@ export function readPendingPayment(
   const { orderId, token, returnTo } = (pending ?? {}) as Partial<
     Record<keyof PendingPayment, unknown>
   >;
-  if (!isId(orderId) || !isId(token)) return null;
+  if (!isOrderId(orderId) || !isId(token)) return null;
   return isReturnPath(returnTo) ? { orderId, token, returnTo } : { orderId, token };
 }
 
@@ -333,7 +341,7 @@ export function savePendingPayment(
   pending: PendingPayment,
   storage: VerificationStorage | null,
 ): boolean {
-  if (!storage || !isId(pending.orderId) || !isId(pending.token)) return false;
+  if (!storage || !isOrderId(pending.orderId) || !isId(pending.token)) return false;
   const record: PendingPayment = {
     orderId: pending.orderId,
     token: pending.token,
