@@ -220,6 +220,8 @@ export class AddCardObserver {
     const call = { abort: new AbortController() };
     this.#create = call;
     const { client, customerUuid, returnUrls, transactionType, encryption } = this.#options;
+    // Taken now, before any wait: a failed or cancelled config read leaves no number behind.
+    const input = sealed.take();
     let event: TokenLifecycleEvent;
     try {
       const signal = call.abort.signal;
@@ -233,12 +235,12 @@ export class AddCardObserver {
         token = await createPaymentTokenFromSecureData(
           client,
           customerUuid,
-          sealed.take(),
+          input,
           config,
           { signal },
         );
       } else {
-        token = await createPaymentToken(client, customerUuid, sealed.take(), {
+        token = await createPaymentToken(client, customerUuid, input, {
           ...(returnUrls === undefined ? {} : { returnUrls }),
           ...(transactionType === undefined ? {} : { transactionType }),
           signal,
