@@ -232,13 +232,9 @@ export class AddCardObserver {
           ...(this.#options.secureDataKeys ? { trustedKeys: this.#options.secureDataKeys } : {}),
         });
         if (this.#create !== call) return;
-        token = await createPaymentTokenFromSecureData(
-          client,
-          customerUuid,
-          input,
-          config,
-          { signal },
-        );
+        token = await createPaymentTokenFromSecureData(client, customerUuid, input, config, {
+          signal,
+        });
       } else {
         token = await createPaymentToken(client, customerUuid, input, {
           ...(returnUrls === undefined ? {} : { returnUrls }),

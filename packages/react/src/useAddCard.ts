@@ -13,7 +13,7 @@ import { removeCachedCard, upsertCachedCard } from './mutations.js';
 import { customerQueryOptions } from './queries.js';
 import { useSavedCardsContext } from './SavedCardsProvider.js';
 import { useSetDefaultPaymentToken } from './useSetDefaultPaymentToken.js';
-import type { VerificationChallenge } from './useVerificationWindow.js';
+import { NO_CHALLENGE, type VerificationChallenge } from './useVerificationWindow.js';
 
 export interface UseAddCardOptions
   extends Omit<AddCardObserverOptions, 'client' | 'customerUuid' | 'onTokenChanged'> {
@@ -37,8 +37,6 @@ export type UseAddCardResult = Pick<
   /** The flow's 3-D Secure step, for `useVerificationWindow`. */
   challenge: VerificationChallenge;
 };
-
-const NO_CHALLENGE: VerificationChallenge = { step: 'none' };
 
 /** Where an add-card flow is with its challenge. */
 function tokenChallenge(state: TokenLifecycleState): VerificationChallenge {

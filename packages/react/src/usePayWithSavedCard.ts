@@ -10,7 +10,7 @@ import type {
   VerificationChallenge,
   VerificationWindow,
 } from './useVerificationWindow.js';
-import { useVerificationWindow } from './useVerificationWindow.js';
+import { NO_CHALLENGE, useVerificationWindow } from './useVerificationWindow.js';
 
 export interface UsePayWithSavedCardOptions extends Omit<PaymentObserverOptions, 'client'> {
   /** How the 3-D Secure of a payment opens (as for adding a card). Default: a popup. */
@@ -30,8 +30,6 @@ export type UsePayWithSavedCardResult = Pick<
   /** The payment's 3-D Secure window: render `frameProps` in a dialog, or a button for `blocked`. */
   verification: VerificationWindow;
 };
-
-const NO_CHALLENGE: VerificationChallenge = { step: 'none' };
 
 /** Where a payment is with its challenge. */
 function paymentChallenge(state: PaymentFlowState): VerificationChallenge {

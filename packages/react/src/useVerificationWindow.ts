@@ -77,6 +77,9 @@ export type VerificationChallenge =
   | { step: 'verifying'; verifyUrl: string }
   | { step: 'checking' };
 
+/** The challenge of a flow that needs none (one object, so it keeps its identity). */
+export const NO_CHALLENGE: VerificationChallenge = { step: 'none' };
+
 /** A flow with a 3-D Secure challenge: its `challenge` and what the window tells it. */
 export interface VerificationFlow {
   challenge: VerificationChallenge;

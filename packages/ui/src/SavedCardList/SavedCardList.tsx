@@ -50,7 +50,7 @@ export interface SavedCardListProps extends PaymentTokenFilters {
   value?: string | null;
   /** The initially selected token (uncontrolled). Without it the default card is pre-selected. */
   defaultValue?: string;
-  /** Called with the token the customer picks (as Radix's `onValueChange`). */
+  /** Called with the token the customer picks. */
   onValueChange?: (token: string) => void;
   /**
    * Called when the customer picks a card. Uncontrolled lists also call it with the card they
