@@ -9,7 +9,10 @@ import { renderWithProviders } from '../../../../test/render';
 import {
   SavedCardList,
   SavedCardListBadges,
+  SavedCardListBrand,
+  SavedCardListExpiry,
   SavedCardListHolder,
+  SavedCardListIndicator,
   SavedCardListItem,
   SavedCardListNumber,
   SavedCardListRoot,
@@ -349,5 +352,54 @@ describe('SavedCardList.Root on native radios', () => {
     expect(() => render(<SavedCardListItem card={visa} />)).toThrow(
       '`SavedCardList.Item` must be used within `SavedCardList.Root`',
     );
+  });
+});
+
+describe('the default layout', () => {
+  const failed: SavedCard = {
+    ...mastercard,
+    token: 'tok_failed',
+    state: 'failed',
+    errorMessage: 'Declined',
+    expiry: 'expired',
+    expYear: 2020,
+  };
+  // The row's default layout is written out by hand (one component per row, for speed): it must
+  // stay the same DOM as the parts composed in the same order.
+  it.each([visa, pendingJcb, failed])('is the same DOM as the parts composed ($token)', (card) => {
+    // The DOM as text, attributes sorted (the parts set aria-describedby once they mount) and
+    // React's ids numbered in order of appearance (each render takes new ones).
+    const html = (item: React.ReactNode) => {
+      const { container, unmount } = render(<List>{item}</List>);
+      const ids = new Map<string, string>();
+      const write = (node: Node): string => {
+        if (!(node instanceof Element)) return node.textContent ?? '';
+        const attributes = [...node.attributes]
+          .map(({ name, value }) => `${name}="${value}"`)
+          .sort()
+          .join(' ');
+        return `<${node.localName} ${attributes}>${[...node.childNodes].map(write).join('')}</>`;
+      };
+      const out = write(container).replace(/_r_\w+?_/g, (id) => {
+        if (!ids.has(id)) ids.set(id, `id${ids.size}`);
+        return ids.get(id) ?? id;
+      });
+      unmount();
+      return out;
+    };
+    const written = html(<SavedCardListItem card={card} />);
+    const composed = html(
+      <SavedCardListItem card={card}>
+        <SavedCardListIndicator />
+        <SavedCardListBrand />
+        <span data-slot="saved-card-details">
+          <SavedCardListNumber />
+          <SavedCardListHolder />
+        </span>
+        <SavedCardListExpiry />
+        <SavedCardListBadges />
+      </SavedCardListItem>,
+    );
+    expect(composed).toBe(written);
   });
 });
