@@ -5,6 +5,7 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
 import { afterEach, describe, expect, it } from 'vitest';
+import { useState } from 'react';
 import { countRequests, renderWithProviders } from '../../../../test/render';
 import { db, server, TEST_BASE_URL } from '../../../../test/server';
 import {
@@ -92,6 +93,19 @@ describe('SavedCardList with row actions: a list, not a radio group', () => {
   });
 });
 
+/** A page that re-renders on a click, with the row actions written inline. */
+function InlineActionsPage({ messages }: { messages: Partial<SavedCardsMessages> }) {
+  const [count, setCount] = useState(0);
+  return (
+    <>
+      <button type="button" onClick={() => setCount(count + 1)}>
+        Re-render {count}
+      </button>
+      <SavedCardList actions={rowActions(['make-default', 'remove'])} messages={messages} />
+    </>
+  );
+}
+
 describe('SavedCardList row actions: make default', () => {
   it('makes a card the default at once, announces it and focuses the card', async () => {
     const user = await renderManage();
@@ -167,6 +181,24 @@ describe('SavedCardList row actions: make default', () => {
     await waitFor(() => expect(queryClient.isFetching() + queryClient.isMutating()).toBe(0));
     expect(serverDefault()).toBe(DEMO_TOKENS.unionpay);
     expect([...renders.keys()].sort()).toEqual(['4242', '8599']);
+  });
+
+  it('keeps the rows as they are when the page re-renders with rowActions written inline', async () => {
+    const renders: string[] = [];
+    const messages: Partial<SavedCardsMessages> = {
+      cardLabel: (card) => {
+        renders.push(card.last4 ?? '?');
+        return enMessages.cardLabel(card);
+      },
+    };
+    const user = userEvent.setup();
+    renderWithProviders(<InlineActionsPage messages={messages} />);
+    await screen.findByRole('list', { name: 'Saved cards' });
+    renders.length = 0;
+    await user.click(screen.getByRole('button', { name: 'Re-render 0' }));
+    expect(screen.getByRole('button', { name: 'Re-render 1' })).toBeInTheDocument();
+    expect(renders).toEqual([]);
+    expect(rowActions(['make-default', 'remove'])).toBe(rowActions(['make-default', 'remove']));
   });
 
   it('sends one request for a double click', async () => {

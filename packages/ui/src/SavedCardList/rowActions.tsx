@@ -10,6 +10,8 @@ import { RemoveCardDialog } from './RemoveCardDialog.js';
 import type { SavedCardListProps, SavedCardListRowActions } from './SavedCardList.js';
 import { SavedCardListStates } from './states.js';
 
+const rowActionsMade = new Map<string, SavedCardListRowActions>();
+
 /**
  * Row actions for `SavedCardList` on an account page: `actions={rowActions(['make-default',
  * 'remove'])}`. The list becomes a plain list of cards with their buttons, the removal
@@ -17,13 +19,23 @@ import { SavedCardListStates } from './states.js';
  * ships the dialog stack.
  */
 export function rowActions(actions: readonly SavedCardAction[]): SavedCardListRowActions {
-  return {
-    actions,
-    render: (props, container) => (
-      <ManagedCards {...props} actions={actions} container={container} />
-    ),
-  };
+  // One object per list of actions, so `actions={rowActions([…])}` written inline keeps the rows
+  // memoised when the page re-renders.
+  const key = actions.join(' ');
+  let made = rowActionsMade.get(key);
+  if (!made) {
+    const kept = Object.freeze([...actions]);
+    made = {
+      actions: kept,
+      render: (props, container) => (
+        <ManagedCards {...props} actions={kept} container={container} />
+      ),
+    };
+    rowActionsMade.set(key, made);
+  }
+  return made;
 }
+
 
 function ManagedCards({
   actions,
