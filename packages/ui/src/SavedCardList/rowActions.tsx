@@ -36,7 +36,6 @@ export function rowActions(actions: readonly SavedCardAction[]): SavedCardListRo
   return made;
 }
 
-
 function ManagedCards({
   actions,
   container,
