@@ -81,6 +81,9 @@ describe('the proxy speaks its wire profile upstream', () => {
     expect(sent.at(-1)?.url).toBe(`${SANDBOX}${OPENAPI}${tokens}`);
     const body = (await cards.json()) as { data: { payment_tokens: unknown[] } };
     expect(body.data.payment_tokens).toHaveLength(6);
+    // Any casing of the type, as core reads it.
+    const lower = await proxy(browserRequest('GET', `${tokens}?token_type=creditcard`));
+    expect(((await lower.json()) as typeof body).data.payment_tokens).toHaveLength(6);
   });
 
   it("forwards token_type with tokenTypeFilter 'query'", async () => {

@@ -1,5 +1,10 @@
 import type { WireProfile } from '@savedcards/wire';
-import { expYearWithDigits, isCardPaymentMethod, isRecord } from '@savedcards/wire';
+import {
+  expYearWithDigits,
+  isCardPaymentMethod,
+  isRecord,
+  WIRE_TOKEN_TYPES,
+} from '@savedcards/wire';
 import type { WonderCallResult } from '../client.js';
 import type { Outgoing } from './body.js';
 
@@ -80,9 +85,12 @@ export function filterTokenList(
   if (!isRecord(json) || !isRecord(json.data) || !Array.isArray(json.data.payment_tokens)) {
     return result;
   }
+  const wanted = new Set(types.map(tokenKind));
   const paymentTokens = json.data.payment_tokens.filter(
     (token) =>
-      isRecord(token) && typeof token.token_type === 'string' && types.includes(token.token_type),
+      isRecord(token) &&
+      typeof token.token_type === 'string' &&
+      wanted.has(tokenKind(token.token_type)),
   );
   const data = { ...json.data, payment_tokens: paymentTokens };
   const filtered = { ...json, data };
@@ -92,4 +100,13 @@ export function filterTokenList(
     text: JSON.stringify(filtered),
     envelope: { ok: true, data },
   };
+}
+
+/** A `token_type`'s kind: Wonder's two spellings (`Alipay`, `AlipayAutoDebit`) and any casing are one. */
+function tokenKind(type: string): string {
+  const lower = type.trim().toLowerCase();
+  const found = Object.entries(WIRE_TOKEN_TYPES).find(([, names]) =>
+    names.some((name) => name.toLowerCase() === lower),
+  );
+  return found ? found[0] : lower;
 }
