@@ -93,6 +93,11 @@ function wireBillingAddress(address: BillingAddressInput): Record<string, string
 }
 
 /** The create body, exactly GATEWAY.md §5's shape. Built per call and never kept. */
+/** The card number as sent: its digits, without the spaces or dashes it was typed with. */
+export function cardDigits(card: NewCardInput): string {
+  return typeof card.number === 'string' ? card.number.replace(/[\s-]/g, '') : '';
+}
+
 export function createBody(card: NewCardInput, number: string, options: CreatePaymentTokenOptions) {
   const wire: Record<string, unknown> = {
     number,
@@ -177,7 +182,7 @@ export async function createPaymentToken(
   card: NewCardInput,
   options: CreatePaymentTokenOptions = {},
 ): Promise<SavedCard> {
-  const number = typeof card.number === 'string' ? card.number.replace(/[\s-]/g, '') : '';
+  const number = cardDigits(card);
   const data = await client.request({
     method: 'POST',
     path: gatewayPaths.paymentTokens(customerUuid),

@@ -14,6 +14,7 @@ import type { CallOptions } from './customers.js';
 import { GatewayError } from './errors.js';
 import {
   type CardTransactionType,
+  cardDigits,
   createBody,
   type CreatePaymentTokenOptions,
   type NewCardInput,
@@ -57,7 +58,7 @@ export async function sealCardForWonder(
   if (!key) {
     throw new TypeError("sealCardForWonder: `environment` must be 'sandbox' or 'production'.");
   }
-  const number = typeof card.number === 'string' ? card.number.replace(/[\s-]/g, '') : '';
+  const number = cardDigits(card);
   const wire = createBody(card, number, options).card;
   if (options.expYearDigits === 2) wire.exp_year = expYearWithDigits(String(wire.exp_year), 2);
   return sealSecureData(wire, key, options);
@@ -156,7 +157,7 @@ export async function createPaymentTokenFromSecureData(
   config: SecureDataConfig,
   options: CallOptions = {},
 ): Promise<SavedCard> {
-  const number = typeof card.number === 'string' ? card.number.replace(/[\s-]/g, '') : '';
+  const number = cardDigits(card);
   const body = await sealCardForWonder(card, {
     key: config.key,
     returnUrls: config.returnUrls,

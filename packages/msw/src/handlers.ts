@@ -87,6 +87,8 @@ export interface GatewayHandlersOptions {
    * and the other `default_payment_method` spelling are 400 `invalidParameter`; the answers use
    * `observed.envelope` (unless the scenario sets one). Default: today's lenient mock (both year
    * forms, the query honoured, the JSON-body delete, any payment method; bodyless signs nothing).
+   * The profile's `bodylessSignature` wins over `verifySignature.bodylessSignature`, and the
+   * browser-only config route announces its `expYearDigits`.
    */
   wireProfile?: WireProfile;
   /**

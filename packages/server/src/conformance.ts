@@ -1,4 +1,4 @@
-import { createHash, createPublicKey, randomBytes } from 'node:crypto';
+import { createPublicKey, randomBytes } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type {
@@ -24,6 +24,7 @@ import {
 import type { WonderCallResult, WonderClient, WonderConnectionOptions } from './client.js';
 import { createWonderClient } from './client.js';
 import { WonderRequestError } from './errors.js';
+import { spkiHash } from './steps/secureData.js';
 
 /** The test card a conformance run adds (and deletes again). Never printed. */
 interface ConformanceCard {
@@ -510,10 +511,7 @@ export interface ConformanceCliIo {
 /** A PEM public key or certificate as a pinned key: its SPKI and the hash of that SPKI. */
 function publicKeyFile(pem: string): SecureDataKey {
   const der = createPublicKey(pem).export({ type: 'spki', format: 'der' });
-  return {
-    spki: der.toString('base64'),
-    pubKeyHash: createHash('sha256').update(der).digest('base64'),
-  };
+  return { spki: der.toString('base64'), pubKeyHash: spkiHash(der) };
 }
 
 async function readAllStdin(): Promise<string> {

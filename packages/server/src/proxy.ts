@@ -130,11 +130,7 @@ export function createWonderProxy(options: WonderProxyOptions): WonderProxy {
     const foreign = await ownership.check(operation, prepared.bound, customerUuid, trace.requestId);
     if (foreign) return foreign;
 
-    const { outgoing, localTokenTypes } = applyWireProfile(
-      prepared,
-      prepared.bound,
-      config.client.wireProfile,
-    );
+    const { outgoing, localTokenTypes } = applyWireProfile(prepared, config.client.wireProfile);
     const result = filterTokenList(
       await sendUpstream(config.client, outgoing, request, trace.requestId),
       localTokenTypes,

@@ -19,7 +19,10 @@ export interface Outgoing {
   path: string;
   /** The exact JSON text to sign and send (body routes only). */
   body?: string;
-  /** The body as an object, bound and checked (body routes only): what the ownership step reads. */
+  /**
+   * The body as an object, bound and checked (body routes only): what the ownership step reads.
+   * The wire profile step may rewrite `body` after it; this stays the browser's form.
+   */
   bound?: Record<string, unknown>;
 }
 

@@ -38,8 +38,13 @@ export interface SecureDataConfig {
 
 const WHO = 'createWonderProxy';
 
-function spkiDer(spki: string): Buffer {
-  return Buffer.from(spki.replace(/-----(BEGIN|END) PUBLIC KEY-----|\s+/g, ''), 'base64');
+/** `base64(SHA-256(SPKI DER))` of a base64 SPKI (or its PEM), or of the DER itself: a key's pin. */
+export function spkiHash(spki: string | Buffer): string {
+  const der =
+    typeof spki === 'string'
+      ? Buffer.from(spki.replace(/-----(BEGIN|END) PUBLIC KEY-----|\s+/g, ''), 'base64')
+      : spki;
+  return createHash('sha256').update(der).digest('base64');
 }
 
 /**
@@ -66,8 +71,7 @@ export function resolveSecureDataOptions(
     if (!isRecord(key) || typeof key.spki !== 'string' || typeof key.pubKeyHash !== 'string') {
       throw new TypeError(`${WHO}: \`secureData.key\` must be { spki, pubKeyHash }.`);
     }
-    const hash = createHash('sha256').update(spkiDer(key.spki)).digest('base64');
-    if (hash !== key.pubKeyHash) {
+    if (spkiHash(key.spki) !== key.pubKeyHash) {
       throw new TypeError(`${WHO}: \`secureData.key.spki\` does not hash to its \`pubKeyHash\`.`);
     }
     return { key: { spki: key.spki, pubKeyHash: key.pubKeyHash }, required };

@@ -27,10 +27,10 @@ export interface ProfiledOutgoing {
  */
 export function applyWireProfile(
   outgoing: Outgoing,
-  bound: Record<string, unknown> | undefined,
   profile: WireProfile | undefined,
 ): ProfiledOutgoing {
   if (!profile) return { outgoing };
+  const { bound } = outgoing;
   const { operation } = outgoing.route;
   if (operation === 'createToken' && bound && isRecord(bound.card)) {
     const year = bound.card.exp_year;
